@@ -1,0 +1,337 @@
+"""The formula language of SPEC §2: a small allow-listed arithmetic grammar.
+
+    expr   := term (('+' | '-') term)*
+    term   := unary (('*' | '/') unary)*
+    unary  := '-' unary | '+' unary | atom
+    atom   := NUMBER | NAME | FUNC '(' expr (',' expr)* ')' | '(' expr ')'
+
+Formulas are tokenised and parsed here, never handed to `eval`; anything the
+grammar does not name is refused with the column where it starts.
+"""
+
+from __future__ import annotations
+
+import keyword
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable, Mapping, Union
+
+MAX_LENGTH = 500
+MAX_DEPTH = 50
+FUNCTIONS: dict[str, Callable[..., float]] = {"min": min, "max": max, "abs": abs}
+_ARITY = {"min": (1, 99), "max": (1, 99), "abs": (1, 1)}
+
+
+class FormulaError(Exception):
+    """A formula that does not parse; `column` is 1-based within the formula."""
+
+    def __init__(self, message: str, column: int):
+        super().__init__(message)
+        self.message = message
+        self.column = column
+
+
+class EvaluationError(Exception):
+    """A formula that parsed but cannot be evaluated on the given values."""
+
+
+@dataclass(frozen=True)
+class Num:
+    value: float
+    text: str
+    column: int
+
+
+@dataclass(frozen=True)
+class Var:
+    name: str
+    column: int
+
+
+@dataclass(frozen=True)
+class Unary:
+    op: str
+    operand: "Node"
+    column: int
+
+
+@dataclass(frozen=True)
+class Binary:
+    op: str
+    left: "Node"
+    right: "Node"
+    column: int
+
+
+@dataclass(frozen=True)
+class Call:
+    name: str
+    args: tuple["Node", ...]
+    column: int
+
+
+Node = Union[Num, Var, Unary, Binary, Call]
+
+_TOKEN = re.compile(
+    r"(?P<space>\s+)|(?P<number>\d+(?:\.\d+)?|\.\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"|(?P<op>\*\*|//|:=|==|!=|<=|>=|[-+*/(),])"
+)
+_REFUSED = {
+    "**": "power `**` is not allowed; multiply instead",
+    "//": "floor division `//` is not allowed; use `/`",
+    ":=": "assignment `:=` is not allowed",
+    "==": "comparisons are not allowed", "!=": "comparisons are not allowed",
+    "<=": "comparisons are not allowed", ">=": "comparisons are not allowed",
+}
+_CHAR_HINTS = {
+    ".": "attribute access is not allowed",
+    "[": "subscripts `[...]` are not allowed",
+    "]": "subscripts `[...]` are not allowed",
+    "'": "text in quotes is not allowed", '"': "text in quotes is not allowed",
+    "<": "comparisons are not allowed", ">": "comparisons are not allowed",
+    "=": "`=` is not allowed; write only the right-hand side",
+    ",": "a comma is only allowed between the arguments of min/max",
+    "%": "`%` is not allowed; write `* 100` for a percentage",
+    "x": "use `*` for multiplication", "×": "use `*` for multiplication",
+    ":": "`:` is not allowed",
+}
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str
+    text: str
+    column: int
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    tokens: list[_Tok] = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        col = pos + 1
+        if m is None:
+            ch = text[pos]
+            if ch.isdigit() or (ch == "." and pos + 1 < len(text) and text[pos + 1].isdigit()):
+                raise FormulaError("malformed number", col)
+            hint = _CHAR_HINTS.get(ch)
+            if ch == ",":
+                hint = "use a decimal point, not a comma, in numbers"
+            raise FormulaError(hint or f"character `{ch}` is not allowed in a formula", col)
+        kind = m.lastgroup or ""
+        value = m.group()
+        if kind == "op" and value in _REFUSED:
+            raise FormulaError(_REFUSED[value], col)
+        if kind == "number" and m.end() < len(text) and (text[m.end()] in "._" or
+                                                          text[m.end()].isalpha()):
+            raise FormulaError("malformed number (numbers use a decimal point, no exponents)",
+                               m.end() + 1)
+        if kind != "space":
+            tokens.append(_Tok(kind, value, col))
+        pos = m.end()
+    tokens.append(_Tok("end", "", len(text) + 1))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, tokens: list[_Tok]):
+        self.tokens = tokens
+        self.i = 0
+        self.depth = 0
+
+    def peek(self) -> _Tok:
+        return self.tokens[self.i]
+
+    def take(self) -> _Tok:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def expect(self, text: str, what: str) -> _Tok:
+        tok = self.peek()
+        if tok.text != text:
+            raise FormulaError(f"expected {what}, found {_describe(tok)}", tok.column)
+        return self.take()
+
+    def nest(self, tok: _Tok) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise FormulaError(f"formula is nested more than {MAX_DEPTH} levels deep", tok.column)
+
+    def expr(self) -> Node:
+        node = self.term()
+        while self.peek().text in ("+", "-"):
+            op = self.take()
+            node = Binary(op.text, node, self.term(), op.column)
+        return node
+
+    def term(self) -> Node:
+        node = self.unary()
+        while self.peek().text in ("*", "/"):
+            op = self.take()
+            node = Binary(op.text, node, self.unary(), op.column)
+        return node
+
+    def unary(self) -> Node:
+        tok = self.peek()
+        if tok.text in ("-", "+"):
+            self.take()
+            self.nest(tok)
+            operand = self.unary()
+            self.depth -= 1
+            return Unary(tok.text, operand, tok.column)
+        return self.atom()
+
+    def atom(self) -> Node:
+        tok = self.take()
+        if tok.kind == "number":
+            return Num(float(tok.text), tok.text, tok.column)
+        if tok.kind == "name":
+            return self.name(tok)
+        if tok.text == "(":
+            self.nest(tok)
+            node = self.expr()
+            self.expect(")", "`)` to close the `(` at column %d" % tok.column)
+            self.depth -= 1
+            return node
+        raise FormulaError(f"expected a number, a variable or `(`, found {_describe(tok)}",
+                           tok.column)
+
+    def name(self, tok: _Tok) -> Node:
+        following = self.peek()
+        if tok.text in FUNCTIONS and following.text == "(":
+            self.take()
+            self.nest(tok)
+            args = [self.expr()]
+            while self.peek().text == ",":
+                self.take()
+                args.append(self.expr())
+            self.expect(")", f"`)` to close `{tok.text}(`")
+            self.depth -= 1
+            low, high = _ARITY[tok.text]
+            if not low <= len(args) <= high:
+                raise FormulaError(f"`{tok.text}` takes exactly one argument", tok.column)
+            return Call(tok.text, tuple(args), tok.column)
+        if following.text == "(":
+            raise FormulaError(
+                f"function `{tok.text}` is not allowed; only min, max and abs", tok.column)
+        if keyword.iskeyword(tok.text) or keyword.issoftkeyword(tok.text):
+            raise FormulaError(f"`{tok.text}` is not allowed in a formula", tok.column)
+        return Var(tok.text, tok.column)
+
+
+def _describe(tok: _Tok) -> str:
+    return "the end of the formula" if tok.kind == "end" else f"`{tok.text}`"
+
+
+def parse(text: str) -> Node:
+    """Parse a formula, raising FormulaError with the column of the offending token."""
+    if not isinstance(text, str):
+        raise FormulaError("a formula must be text", 1)
+    if len(text) > MAX_LENGTH:
+        raise FormulaError(f"formula is {len(text)} characters long; the limit is {MAX_LENGTH}",
+                           MAX_LENGTH + 1)
+    if not text.strip():
+        raise FormulaError("formula is empty", 1)
+    parser = _Parser(_tokenize(text))
+    node = parser.expr()
+    tok = parser.peek()
+    if tok.kind != "end":
+        if tok.kind in ("name", "number"):
+            raise FormulaError(f"expected an operator before {_describe(tok)}", tok.column)
+        raise FormulaError(f"unexpected {_describe(tok)}", tok.column)
+    return node
+
+
+def variables(node: Node) -> list[Var]:
+    """Every variable reference, in reading order."""
+    if isinstance(node, Var):
+        return [node]
+    if isinstance(node, Unary):
+        return variables(node.operand)
+    if isinstance(node, Binary):
+        return variables(node.left) + variables(node.right)
+    if isinstance(node, Call):
+        return [v for arg in node.args for v in variables(arg)]
+    return []
+
+
+def evaluate(node: Node, values: Mapping[str, float]) -> float:
+    """Evaluate on numbers; raises EvaluationError on division by zero or overflow."""
+    result = _eval(node, values)
+    if not math.isfinite(result):
+        raise EvaluationError("the result is not a finite number")
+    return result
+
+
+def _eval(node: Node, values: Mapping[str, float]) -> float:
+    if isinstance(node, Num):
+        return node.value
+    if isinstance(node, Var):
+        return float(values[node.name])
+    if isinstance(node, Unary):
+        value = _eval(node.operand, values)
+        return -value if node.op == "-" else value
+    if isinstance(node, Call):
+        return float(FUNCTIONS[node.name](*(_eval(arg, values) for arg in node.args)))
+    left = _eval(node.left, values)
+    right = _eval(node.right, values)
+    if node.op == "+":
+        return left + right
+    if node.op == "-":
+        return left - right
+    if node.op == "*":
+        return left * right
+    if right == 0:
+        raise EvaluationError(f"division by zero: `{to_text(node.right)}` is 0")
+    return left / right
+
+
+_PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def to_text(node: Node, names: Mapping[str, str] | None = None, *, times: str = "*") -> str:
+    """The formula written back, minimally parenthesised; `names` replaces variable ids."""
+
+    def go(n: Node, parent: int, right_side: bool) -> str:
+        if isinstance(n, Num):
+            return n.text
+        if isinstance(n, Var):
+            return names.get(n.name, n.name) if names else n.name
+        if isinstance(n, Unary):
+            return f"{n.op}{go(n.operand, 3, False)}"
+        if isinstance(n, Call):
+            return f"{n.name}(" + ", ".join(go(a, 0, False) for a in n.args) + ")"
+        prec = _PRECEDENCE[n.op]
+        op = times if n.op == "*" else n.op
+        text = f"{go(n.left, prec, False)} {op} {go(n.right, prec, True)}"
+        if prec < parent or (right_side and prec == parent):
+            return f"({text})"
+        return text
+
+    return go(node, 0, False)
+
+
+def _factors(node: Node, inverted: bool = False) -> list[tuple[Node, bool]]:
+    """The top-level product chain as (factor, is_divisor) pairs."""
+    if isinstance(node, Binary) and node.op in ("*", "/"):
+        return _factors(node.left, inverted) + _factors(node.right,
+                                                        inverted ^ (node.op == "/"))
+    return [(node, inverted)]
+
+
+def scales_by_100(node: Node) -> bool:
+    """True when the formula multiplies its whole value by 100 (a percentage).
+
+    `min(a / b * 100, 100)` counts: a clamp keeps the scale of its arguments.
+    """
+    if isinstance(node, Call):
+        varying = [arg for arg in node.args if variables(arg)]
+        return bool(varying) and all(scales_by_100(arg) for arg in varying)
+    return any(isinstance(f, Num) and f.value == 100 and not div for f, div in _factors(node))
+
+
+def is_ratio(node: Node) -> bool:
+    """True when the formula divides by something that holds a variable."""
+    return any(div and variables(f) for f, div in _factors(node))

@@ -1,0 +1,135 @@
+"""Reporting periods (SPEC §3): years, semesters, quarters (TW) and months."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+_PATTERN = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<s>S[12])|(?P<q>(?:TW|Q)[1-4])|(?P<m>0[1-9]|1[0-2])))?$"
+)
+KINDS = {"year": 12, "semester": 6, "quarter": 3, "month": 1}
+
+
+class PeriodError(ValueError):
+    """Text that is not a period code."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A span of whole months of one year: months `first`..`last` (1-12)."""
+
+    year: int
+    first: int
+    last: int
+
+    @property
+    def months(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def kind(self) -> str:
+        return {12: "year", 6: "semester", 3: "quarter", 1: "month"}[self.months]
+
+    @property
+    def code(self) -> str:
+        """The canonical code: `2026`, `2026-S1`, `2026-TW3`, `2026-07`."""
+        kind = self.kind
+        if kind == "year":
+            return f"{self.year}"
+        if kind == "semester":
+            return f"{self.year}-S{(self.first - 1) // 6 + 1}"
+        if kind == "quarter":
+            return f"{self.year}-TW{(self.first - 1) // 3 + 1}"
+        return f"{self.year}-{self.first:02d}"
+
+    def __str__(self) -> str:
+        return self.code
+
+    def contains(self, other: "Period") -> bool:
+        """True when `other` lies inside this period (or equals it)."""
+        return self.year == other.year and self.first <= other.first and other.last <= self.last
+
+    def overlaps(self, other: "Period") -> bool:
+        return self.year == other.year and self.first <= other.last and other.first <= self.last
+
+
+def parse_period(text: object) -> Period:
+    """Parse a period code; `2026-Q1` is accepted as `2026-TW1`."""
+    value = str(text).strip()
+    m = _PATTERN.match(value.upper() if "-" in value else value)
+    if not m:
+        raise PeriodError(
+            f"`{value}` is not a period; use 2026, 2026-S1, 2026-TW1 … 2026-TW4 "
+            "or 2026-01 … 2026-12")
+    year = int(m["year"])
+    if m["s"]:
+        n = int(m["s"][1])
+        return Period(year, 6 * n - 5, 6 * n)
+    if m["q"]:
+        n = int(m["q"][-1])
+        return Period(year, 3 * n - 2, 3 * n)
+    if m["m"]:
+        n = int(m["m"])
+        return Period(year, n, n)
+    return Period(year, 1, 12)
+
+
+def is_period(text: object) -> bool:
+    try:
+        parse_period(text)
+    except PeriodError:
+        return False
+    return True
+
+
+def aligned_parts(period: Period) -> list[Period]:
+    """All standard periods inside `period` (itself included), largest first."""
+    out: list[Period] = []
+    for size in (12, 6, 3, 1):
+        if size > period.months:
+            continue
+        for first in range(period.first, period.last + 1, size):
+            if (first - 1) % size == 0:
+                out.append(Period(period.year, first, first + size - 1))
+    return out
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which recorded periods make up a requested one, and what is missing."""
+
+    used: tuple[Period, ...]
+    missing: tuple[Period, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+def cover(period: Period, recorded: Iterable[Period]) -> Coverage:
+    """The exact record if any; else the largest non-overlapping records inside `period`."""
+    inside = [p for p in recorded if period.contains(p)]
+    if period in inside:
+        return Coverage((period,), ())
+    chosen: list[Period] = []
+    for candidate in sorted(inside, key=lambda p: (-p.months, p.first)):
+        if not any(candidate.overlaps(c) for c in chosen):
+            chosen.append(candidate)
+    chosen.sort()
+    covered = {m for p in chosen for m in range(p.first, p.last + 1)}
+    return Coverage(tuple(chosen), tuple(_missing(period, covered)))
+
+
+def _missing(period: Period, covered: set[int]) -> list[Period]:
+    """The uncovered months of `period`, grouped into the largest standard periods."""
+    out: list[Period] = []
+    taken: set[int] = set()
+    for part in aligned_parts(period):
+        months = set(range(part.first, part.last + 1))
+        if months & covered or months & taken:
+            continue
+        out.append(part)
+        taken |= months
+    return sorted(out)
