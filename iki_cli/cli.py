@@ -202,6 +202,156 @@ def schema(
         err.print(f"wrote {escape(str(output / name))}")
 
 
+class Angka(str, Enum):
+    auto = "auto"
+    id = "id"
+    en = "en"
+
+
+AngkaOpt = Annotated[Angka, typer.Option(
+    "--angka", help="Number notation of the values: id (1.234,5), en (1,234.5) or auto "
+    "(id for ;-separated files, en otherwise).")]
+DelimiterOpt = Annotated[Optional[str], typer.Option(
+    "--delimiter", help="CSV delimiter: ',', ';' or 'tab' (default: detected from the header).")]
+PeriodOpt = Annotated[str, typer.Option(
+    "-p", "--periode", help="Period: 2026, 2026-S1, 2026-TW1 (or 2026-Q1), 2026-01.")]
+LangOpt = Annotated[str, typer.Option("--lang", help="Report language: id or en.")]
+TemplatesOpt = Annotated[Optional[Path], typer.Option(
+    "--templates", help="Folder of your own Jinja templates, tried before the built-in ones.")]
+REPORT_FORMATS = ("md", "html", "json", "csv")
+
+
+def parse_period_option(text: str):  # type: ignore[no-untyped-def]
+    """The -p value as a Period, or a usage error naming the accepted forms."""
+    from .periods import PeriodError, parse_period
+
+    try:
+        return parse_period(text)
+    except PeriodError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def parse_formats(text: str, allowed: tuple[str, ...]) -> list[str]:
+    """`md,html` → ["md", "html"]; an unknown name is a usage error."""
+    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in allowed]
+    if unknown or not formats:
+        raise UsageError(f"unknown format `{','.join(unknown) or text}`; choose from "
+                         + ", ".join(allowed))
+    return list(dict.fromkeys(formats))
+
+
+def check_lang(lang: str) -> str:
+    from .i18n import LANGS
+
+    if lang not in LANGS:
+        raise UsageError(f"unknown language `{lang}`; choose id or en")
+    return lang
+
+
+@command()
+def compute(
+    periode: PeriodOpt,
+    values: Annotated[list[Path], typer.Option(
+        "-v", "--values", help="Values file (CSV or .xlsx); repeat for several files.")],
+    definitions: DefinitionsOpt = Path("definitions"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the reports.")]
+    = Path("laporan"),
+    formats: Annotated[str, typer.Option(
+        "-f", "--format", help="Comma-separated formats: md, html, json, csv.")]
+    = "md,html,json",
+    lang: LangOpt = "id",
+    angka: AngkaOpt = Angka.auto,
+    delimiter: DelimiterOpt = None,
+    sheet: Annotated[Optional[str], typer.Option(
+        "--sheet", help="Worksheet to read from .xlsx values files (default: the first).")]
+    = None,
+    templates: TemplatesOpt = None,
+    strict: Annotated[bool, typer.Option(
+        help="Exit 1 when a value warning is found or any result is not `lengkap`.")] = False,
+) -> None:
+    """Compute every indicator for a period from measured values and write the reports."""
+    from .evaluate import compute as run
+    from .values import read_values
+
+    period = parse_period_option(periode)
+    chosen = parse_formats(formats, REPORT_FORMATS)
+    check_lang(lang)
+    defs = load_valid(definitions)
+    try:
+        data = read_values(values, defs.variables, notation=angka.value, delimiter=delimiter,
+                           sheet=sheet)
+    except ProblemsError as exc:
+        print_problems(exc.problems)
+        raise
+    warnings = [p for p in data.problems if p.level == "warning"]
+    print_problems(warnings)
+    report = run(defs, data, period, lang)
+    files = render_outputs(report, defs, chosen, output, lang, templates)
+    from .summary import summary_table
+
+    out.print(summary_table(report, lang))
+    for path in files:
+        err.print(f"wrote {escape(str(path))}")
+    if strict and (warnings or any(r.status != "lengkap" for r in report.hasil)):
+        raise typer.Exit(1)
+
+
+def render_outputs(report, defs, formats, output, lang, templates):  # type: ignore[no-untyped-def]
+    """Render every format in memory, then write them all atomically."""
+    from .outputs import write_all
+    from .results import to_csv, to_json
+
+    contents: dict[Path, str] = {}
+    for fmt in formats:
+        path = output / f"iki-{report.periode}.{fmt}"
+        if fmt == "json":
+            contents[path] = to_json(report)
+        elif fmt == "csv":
+            contents[path] = to_csv(report)
+        else:
+            from .render import render_report
+
+            contents[path] = render_report(report, defs, fmt, lang, templates)
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"output `{output}` exists and is not a folder")
+    write_all(contents)
+    return list(contents)
+
+
+@command()
+def template(
+    periode: PeriodOpt,
+    definitions: DefinitionsOpt = Path("definitions"),
+    output: Annotated[Optional[Path], typer.Option(
+        "-o", "--output", help="File to write (.csv, or .xlsx for a workbook); "
+        "without it the CSV is printed.")] = None,
+    angka: AngkaOpt = Angka.id,
+    delimiter: DelimiterOpt = None,
+) -> None:
+    """Write a values template for a period: one empty row per variable used."""
+    from .template import template_csv
+
+    period = parse_period_option(periode)
+    defs = load_valid(definitions)
+    if output is not None and output.suffix.lower() == ".xlsx":
+        from .outputs import write_atomic
+        from .xlsx import template_workbook
+
+        write_atomic(output, template_workbook(defs, period))
+        err.print(f"wrote {escape(str(output))}")
+        return
+    text = template_csv(defs, period, notation=angka.value, delimiter=delimiter)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .outputs import write_atomic
+
+    # A byte order mark lets Excel open the UTF-8 file with the right characters.
+    write_atomic(output, "\ufeff" + text)
+    err.print(f"wrote {escape(str(output))}")
+
+
 def main() -> None:
     """Console entry point: domain errors become one line and an exit code, never a traceback."""
     try:

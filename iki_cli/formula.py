@@ -33,7 +33,13 @@ class FormulaError(Exception):
 
 
 class EvaluationError(Exception):
-    """A formula that parsed but cannot be evaluated on the given values."""
+    """A formula that parsed but cannot be evaluated: `kind` is `division` or `not-finite`."""
+
+    def __init__(self, kind: str, expr: str = ""):
+        super().__init__(f"division by zero: `{expr}` is 0" if kind == "division"
+                         else "the result is not a finite number")
+        self.kind = kind
+        self.expr = expr
 
 
 @dataclass(frozen=True)
@@ -261,7 +267,7 @@ def evaluate(node: Node, values: Mapping[str, float]) -> float:
     """Evaluate on numbers; raises EvaluationError on division by zero or overflow."""
     result = _eval(node, values)
     if not math.isfinite(result):
-        raise EvaluationError("the result is not a finite number")
+        raise EvaluationError("not-finite")
     return result
 
 
@@ -284,7 +290,7 @@ def _eval(node: Node, values: Mapping[str, float]) -> float:
     if node.op == "*":
         return left * right
     if right == 0:
-        raise EvaluationError(f"division by zero: `{to_text(node.right)}` is 0")
+        raise EvaluationError("division", to_text(node.right))
     return left / right
 
 

@@ -1,0 +1,302 @@
+"""Reading measured values (SPEC §4): CSV files (and, through `xlsx`, workbooks).
+
+Rows are streamed: each is checked and folded into one entry per
+(variable, period), so a large file is never held as rows in memory. Every
+bad row is collected; if any is bad, the caller gets a ProblemsError and
+nothing is computed.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Literal
+
+from .model import Variabel
+from .numbers import NumberError, Notation, parse_number
+from .periods import Period, PeriodError, aligned_parts, parse_period
+from .problems import Problem, ProblemsError, UsageError, did_you_mean
+
+REQUIRED = ("periode", "variabel", "nilai")
+OPTIONAL = ("keterangan",)
+INFORMATIONAL = ("uraian", "satuan", "sumber_data")
+KNOWN_COLUMNS = REQUIRED + OPTIONAL + INFORMATIONAL
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
+MAX_PROBLEMS = 1000
+
+NotationChoice = Literal["auto", "id", "en"]
+
+
+@lru_cache(maxsize=4096)
+def cached_period(text: str) -> Period:
+    """Parse a period once per distinct spelling (a values file repeats a few dozen)."""
+    return parse_period(text)
+
+
+def period_hint(text: str) -> str:
+    """A did-you-mean for a mistyped period code, from the codes of its year."""
+    m = re.match(r"\s*(\d{4})", text)
+    if not m:
+        return ""
+    codes = [p.code for p in aligned_parts(Period(int(m.group(1)), 1, 12))]
+    close = difflib.get_close_matches(text.strip().upper(), codes, n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One recorded value: where it came from (source index, row) and its note."""
+
+    value: float
+    source: int
+    row: int
+    note: str = ""
+
+
+@dataclass
+class Source:
+    """A values file as the user names it; `sheet` and `column` for workbooks."""
+
+    display: str
+    sheet: str | None = None
+    value_column: str = ""
+
+    def where(self, row: int, column: str | None = None) -> tuple[str, int]:
+        """(path, line) of a row: `file:line` for CSV, `file:sheet!C5` for a workbook cell."""
+        if self.sheet is None:
+            return self.display, row
+        return f"{self.display}:{self.sheet}!{column or self.value_column}{row}", 0
+
+    def label(self, row: int) -> str:
+        path, line = self.where(row)
+        return f"{path}:{line}" if line else path
+
+
+@dataclass
+class Values:
+    """Every recorded value by variable and period, with the problems found reading them."""
+
+    sources: list[Source] = field(default_factory=list)
+    entries: dict[str, dict[Period, Entry]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, source: Source, row: int, message: str, column: str | None = None,
+              level: str = "error") -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            path, line = source.where(row, column)
+            self.problems.append(Problem(path, line, 0, level, "values",  # type: ignore[arg-type]
+                                         message))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.level == "error" for p in self.problems)
+
+
+class Ingest:
+    """Checks raw rows and folds them into `Values` (shared by the CSV and xlsx readers)."""
+
+    def __init__(self, variables: dict[str, Variabel]):
+        self.variables = variables
+        self.values = Values()
+
+    def add_source(self, source: Source) -> int:
+        self.values.sources.append(source)
+        return len(self.values.sources) - 1
+
+    def row(self, index: int, row: int, periode: object, variabel: object,
+            nilai: float | None, note: str = "", columns: dict[str, str] | None = None) -> None:
+        """Record one row whose `nilai` is already a number (None: not collected yet)."""
+        source = self.values.sources[index]
+        cols = columns or {}
+        period_text = "" if periode is None else str(periode).strip()
+        var_text = "" if variabel is None else str(variabel).strip()
+        ok = True
+        try:
+            period = cached_period(period_text)
+        except PeriodError as exc:
+            msg = "`periode` is empty" if not period_text else f"{exc}{period_hint(period_text)}"
+            self.values.error(source, row, msg, cols.get("periode"))
+            ok = False
+        if var_text not in self.variables:
+            msg = ("`variabel` is empty" if not var_text else
+                   f"unknown variable `{var_text}`{did_you_mean(var_text, self.variables)}")
+            self.values.error(source, row, msg, cols.get("variabel"))
+            ok = False
+        if not ok or nilai is None:
+            return
+        known = self.values.entries.setdefault(var_text, {})
+        before = known.get(period)
+        if before is None:
+            known[period] = Entry(nilai, index, row, note)
+            return
+        first = self.values.sources[before.source].label(before.row)
+        if before.value == nilai:
+            self.values.error(source, row, f"`{var_text}` for {period} is also given on {first} "
+                              "(same value)", cols.get("variabel"), level="warning")
+        else:
+            self.values.error(source, row, f"`{var_text}` for {period} is {nilai:g} here but "
+                              f"{before.value:g} on {first}; keep one", cols.get("nilai"))
+
+
+def _decode_lines(path: Path, encoding: str) -> Iterator[str]:
+    with path.open("r", encoding=encoding, newline="") as fh:
+        yield from fh
+
+
+def _detect_delimiter(header: str) -> str:
+    best, best_score = ",", -1
+    for delim in (";", ",", "\t"):
+        names = [c.strip().strip('"').lower() for c in header.split(delim)]
+        score = sum(name in KNOWN_COLUMNS for name in names) * 10 + header.count(delim)
+        if score > best_score and header.count(delim) > 0:
+            best, best_score = delim, score
+    return best
+
+
+def read_csv(path: Path, ingest: Ingest, notation: NotationChoice = "auto",
+             delimiter: str | None = None, display: str | None = None) -> None:
+    """Stream one CSV file into `ingest`, trying UTF-8 (BOM or not), then cp1252."""
+    display = display or str(path)
+    for encoding in ("utf-8-sig", "cp1252"):
+        mark = len(ingest.values.problems), _snapshot(ingest)
+        try:
+            _read_csv(path, display, encoding, ingest, notation, delimiter)
+            return
+        except UnicodeDecodeError:
+            _restore(ingest, *mark)
+        except OSError as exc:
+            raise UsageError(f"cannot read `{display}`: {exc.strerror or exc}") from None
+    ingest.values.problems.append(Problem(display, 0, 0, "error", "values",
+                                          "file is neither UTF-8 nor Windows-1252 text; "
+                                          "save it as CSV UTF-8"))
+
+
+def _snapshot(ingest: Ingest) -> int:
+    return len(ingest.values.sources)
+
+
+def _restore(ingest: Ingest, n_problems: int, n_sources: int) -> None:
+    """Forget what a failed decoding attempt recorded, before trying the next encoding."""
+    del ingest.values.problems[n_problems:]
+    dropped = set(range(n_sources, len(ingest.values.sources)))
+    del ingest.values.sources[n_sources:]
+    for per_var in ingest.values.entries.values():
+        for period in [p for p, e in per_var.items() if e.source in dropped]:
+            del per_var[period]
+
+
+def _read_csv(path: Path, display: str, encoding: str, ingest: Ingest,
+              notation: NotationChoice, delimiter: str | None) -> None:
+    lines = _decode_lines(path, encoding)
+    index = ingest.add_source(Source(display))
+    source = ingest.values.sources[index]
+    first_line_no = 1
+    first = next(lines, None)
+    if first is None:
+        ingest.values.error(source, 1, "file is empty; it needs a header row "
+                            "`periode;variabel;nilai;keterangan`")
+        return
+    sep = re.match(r'^"?sep=(.)"?\s*$', first)
+    if sep:
+        delimiter = delimiter or sep.group(1)
+        first = next(lines, None)
+        first_line_no = 2
+        if first is None:
+            ingest.values.error(source, 1, "file has no header row after `sep=`")
+            return
+    delim = DELIMITERS.get(delimiter, delimiter) if delimiter else _detect_delimiter(first)
+    chosen: Notation = ("id" if delim == ";" else "en") if notation == "auto" else notation
+
+    def all_lines() -> Iterator[str]:
+        yield first  # type: ignore[misc]
+        yield from lines
+
+    reader = csv.reader(all_lines(), delimiter=delim)
+    header = next(reader)
+    columns = _columns(header, source, first_line_no, ingest)
+    if columns is None:
+        return
+    width = len(header)
+    line = first_line_no
+    for cells in reader:
+        start, line = line + 1, first_line_no + reader.line_num - 1
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > width:
+            hint = (" (a number with a decimal comma must be quoted, or use `;` as delimiter)"
+                    if delim == "," else "")
+            ingest.values.error(source, start, f"row has {len(cells)} fields but the header "
+                                f"has {width}{hint}")
+            continue
+        cells += [""] * (width - len(cells))
+        raw = cells[columns["nilai"]].strip()
+        value: float | None = None
+        if raw:
+            try:
+                value = parse_number(raw, chosen)
+            except NumberError as exc:
+                ingest.values.error(source, start, f"`nilai`: {exc}")
+                # the period and variable are still checked, so every fault is reported
+        note = cells[columns["keterangan"]].strip() if "keterangan" in columns else ""
+        ingest.row(index, start, cells[columns["periode"]], cells[columns["variabel"]], value,
+                   note)
+
+
+def _columns(header: list[str], source: Source, line: int,
+             ingest: Ingest) -> dict[str, int] | None:
+    columns: dict[str, int] = {}
+    ok = True
+    for i, name in enumerate(header):
+        key = name.strip().lower()
+        if not key:
+            continue
+        if key not in KNOWN_COLUMNS:
+            ingest.values.error(source, line, f"unknown column `{name.strip()}`"
+                                f"{did_you_mean(key, KNOWN_COLUMNS)}; the columns are "
+                                + ", ".join(KNOWN_COLUMNS))
+            ok = False
+        elif key in columns:
+            ingest.values.error(source, line, f"column `{key}` appears twice")
+            ok = False
+        else:
+            columns[key] = i
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        ingest.values.error(source, line, "missing column(s) " + ", ".join(f"`{c}`" for c in
+                                                                          missing)
+                            + "; the header must name periode, variabel and nilai")
+        ok = False
+    return columns if ok else None
+
+
+def read_values(files: Iterable[Path], variables: dict[str, Variabel],
+                notation: NotationChoice = "auto", delimiter: str | None = None,
+                sheet: str | None = None) -> Values:
+    """Read every values file (CSV or .xlsx); raise ProblemsError listing every bad row."""
+    ingest = Ingest(variables)
+    for path in files:
+        if not path.is_file():
+            raise UsageError(f"values file `{path}` does not exist")
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            from .xlsx import read_workbook
+
+            read_workbook(path, ingest, notation=notation, sheet=sheet, display=str(path))
+        else:
+            read_csv(path, ingest, notation=notation, delimiter=delimiter, display=str(path))
+    values = ingest.values
+    if values.has_errors:
+        errors = [p for p in values.problems if p.level == "error"]
+        more = "" if len(values.problems) < MAX_PROBLEMS else f" (first {MAX_PROBLEMS} shown)"
+        raise ProblemsError(f"{len(errors)} bad value row(s){more}; nothing was computed",
+                            values.problems)
+    return values
+
+
+def is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and \
+        math.isfinite(value)
