@@ -39,7 +39,9 @@ def list_table(defs: Definitions) -> Table:
     """A table of positions: id, title, superior, counts."""
     table = Table(title=f"{len(defs.jabatan)} jabatan", show_lines=False)
     for col in ("id", "jabatan", "atasan", "sasaran", "indikator"):
-        table.add_column(col, justify="right" if col in ("sasaran", "indikator") else "left")
+        # Ids are what the user types next (`iki show ID`): never cut them short.
+        table.add_column(col, justify="right" if col in ("sasaran", "indikator") else "left",
+                         no_wrap=col in ("id", "atasan"))
     for pos in _order(defs):
         n_ind = sum(len(s.indikator) for s in pos.sasaran)
         table.add_row(pos.id, escape(pos.jabatan), pos.atasan or "—", str(len(pos.sasaran)),
@@ -97,9 +99,12 @@ def position_tree(defs: Definitions) -> Tree:
     nodes: dict[str, Tree] = {}
     for pos in _order(defs):
         parent = nodes.get(pos.atasan or "", root)
-        branch = parent.add(Text.assemble((pos.jabatan, "bold"), f"  ({pos.id})"))
+        # Labels wrap (no_wrap=False) rather than being cropped at the terminal's edge,
+        # which would cut off ids and cascade links.
+        branch = parent.add(Text.assemble((pos.jabatan, "bold"), f"  ({pos.id})", no_wrap=False,
+                                          overflow="fold"))
         for sas in pos.sasaran:
-            label = Text(f"◆ {sas.uraian}", style="cyan")
+            label = Text(f"◆ {sas.uraian}", style="cyan", no_wrap=False, overflow="fold")
             if sas.mendukung:
                 label.append(f"  ↑ {sas.mendukung}", style="dim")
             branch.add(label)

@@ -222,6 +222,8 @@ def check_cycles(defs: Definitions) -> Iterator[Problem]:
     """
     positions = defs.positions
     for j in defs.jabatan:
+        if j.model.atasan == j.model.id:
+            continue  # reported by `atasan`
         seen = [j.model.id]
         current = j.model
         while current.atasan and current.atasan in positions:

@@ -39,16 +39,31 @@ class Definitions:
     # True when some file or formula did not load: checks over the whole office
     # (unused variables) would then report false alarms, so they hold back.
     incomplete: bool = False
+    # The two lookups below are read once per indicator: built once, rebuilt only when
+    # the files they come from change (the key says from what each was built).
+    _lookups: dict[str, tuple[Any, Any]] = field(default_factory=dict, init=False,
+                                                  repr=False, compare=False)
 
     @property
     def variables(self) -> dict[str, Variabel]:
+        """The variables of the catalogue by id."""
         if self.variabel is None:
             return {}
-        return {v.id: v for v in self.variabel.model.variabel}
+        built = self._lookups.get("variables")
+        if built is None or built[0] is not self.variabel:
+            built = (self.variabel, {v.id: v for v in self.variabel.model.variabel})
+            self._lookups["variables"] = built
+        return built[1]  # type: ignore[no-any-return]
 
     @property
     def positions(self) -> dict[str, Jabatan]:
-        return {j.model.id: j.model for j in self.jabatan}
+        """The positions by id."""
+        built = self._lookups.get("positions")
+        if built is None or built[0][0] is not self.jabatan or built[0][1] != len(self.jabatan):
+            built = ((self.jabatan, len(self.jabatan)),
+                     {j.model.id: j.model for j in self.jabatan})
+            self._lookups["positions"] = built
+        return built[1]  # type: ignore[no-any-return]
 
 
 def display_path(path: Path) -> str:
@@ -160,6 +175,7 @@ def load_definitions(root: Path) -> tuple[Definitions, list[Problem]]:
         problems.append(Problem(display_path(stray), 0, 0, "error", "file-name",
                                 "position files end in `.yaml`; rename this file"))
     if not files:
+        defs.incomplete = True  # every variable would look unused
         problems.append(Problem(display_path(folder), 0, 0, "error", "missing-file",
                                 "no position files: add `jabatan/<id>.yaml`"))
     for file in files:

@@ -20,7 +20,8 @@ from typing import Callable, Mapping, Union
 MAX_LENGTH = 500
 MAX_DEPTH = 50
 FUNCTIONS: dict[str, Callable[..., float]] = {"min": min, "max": max, "abs": abs}
-_ARITY = {"min": (1, 99), "max": (1, 99), "abs": (1, 1)}
+# min/max of one number would be that number (and Python's min/max would iterate it).
+_ARITY = {"min": (2, 99), "max": (2, 99), "abs": (1, 1)}
 
 
 class FormulaError(Exception):
@@ -80,7 +81,7 @@ class Call:
 Node = Union[Num, Var, Unary, Binary, Call]
 
 _TOKEN = re.compile(
-    r"(?P<space>\s+)|(?P<number>\d+(?:\.\d+)?|\.\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"(?P<space>\s+)|(?P<number>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<op>\*\*|//|:=|==|!=|<=|>=|[-+*/(),])"
 )
 _REFUSED = {
@@ -112,6 +113,11 @@ class _Tok:
 
 
 def _tokenize(text: str) -> list[_Tok]:
+    """Tokens up to the first refused character, which becomes an `error` token.
+
+    The parser raises an error token only when it reaches it, so the error
+    reported is the leftmost one: `__import__('os')` fails at `__import__`.
+    """
     tokens: list[_Tok] = []
     pos = 0
     while pos < len(text):
@@ -120,19 +126,20 @@ def _tokenize(text: str) -> list[_Tok]:
         if m is None:
             ch = text[pos]
             if ch.isdigit() or (ch == "." and pos + 1 < len(text) and text[pos + 1].isdigit()):
-                raise FormulaError("malformed number", col)
+                return tokens + [_Tok("error", "malformed number", col)]
             hint = _CHAR_HINTS.get(ch)
             if ch == ",":
                 hint = "use a decimal point, not a comma, in numbers"
-            raise FormulaError(hint or f"character `{ch}` is not allowed in a formula", col)
+            return tokens + [_Tok("error", hint or f"character `{ch}` is not allowed in a formula",
+                                  col)]
         kind = m.lastgroup or ""
         value = m.group()
         if kind == "op" and value in _REFUSED:
-            raise FormulaError(_REFUSED[value], col)
+            return tokens + [_Tok("error", _REFUSED[value], col)]
         if kind == "number" and m.end() < len(text) and (text[m.end()] in "._" or
-                                                          text[m.end()].isalpha()):
-            raise FormulaError("malformed number (numbers use a decimal point, no exponents)",
-                               m.end() + 1)
+                                                          text[m.end()].isalnum()):
+            return tokens + [_Tok("error", "malformed number (numbers use a decimal point, "
+                                  "no exponents)", m.end() + 1)]
         if kind != "space":
             tokens.append(_Tok(kind, value, col))
         pos = m.end()
@@ -147,10 +154,13 @@ class _Parser:
         self.depth = 0
 
     def peek(self) -> _Tok:
-        return self.tokens[self.i]
+        tok = self.tokens[self.i]
+        if tok.kind == "error":
+            raise FormulaError(tok.text, tok.column)
+        return tok
 
     def take(self) -> _Tok:
-        tok = self.tokens[self.i]
+        tok = self.peek()
         self.i += 1
         return tok
 
@@ -205,6 +215,8 @@ class _Parser:
                            tok.column)
 
     def name(self, tok: _Tok) -> Node:
+        if keyword.iskeyword(tok.text) or keyword.issoftkeyword(tok.text):
+            raise FormulaError(f"`{tok.text}` is not allowed in a formula", tok.column)
         following = self.peek()
         if tok.text in FUNCTIONS and following.text == "(":
             self.take()
@@ -217,13 +229,12 @@ class _Parser:
             self.depth -= 1
             low, high = _ARITY[tok.text]
             if not low <= len(args) <= high:
-                raise FormulaError(f"`{tok.text}` takes exactly one argument", tok.column)
+                takes = "exactly one argument" if high == 1 else f"{low} to {high} arguments"
+                raise FormulaError(f"`{tok.text}` takes {takes}", tok.column)
             return Call(tok.text, tuple(args), tok.column)
         if following.text == "(":
             raise FormulaError(
                 f"function `{tok.text}` is not allowed; only min, max and abs", tok.column)
-        if keyword.iskeyword(tok.text) or keyword.issoftkeyword(tok.text):
-            raise FormulaError(f"`{tok.text}` is not allowed in a formula", tok.column)
         return Var(tok.text, tok.column)
 
 
