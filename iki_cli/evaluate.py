@@ -16,7 +16,7 @@ from .i18n import message
 from .model import CapaianRules, Indikator, Threshold, Variabel
 from .numbers import format_number
 from .periods import Coverage, Period, cover
-from .values import Entry, Values
+from .values import Entry, Values, cached_period
 
 Status = Literal["lengkap", "parsial", "tanpa_data", "galat"]
 STATUSES: tuple[Status, ...] = ("lengkap", "parsial", "tanpa_data", "galat")
@@ -63,9 +63,10 @@ def capaian(realisasi: float, target: float, polaritas: str,
         value = target / realisasi * 100
     else:
         value = (2 - realisasi / target) * 100
-    value = max(value, rules.batas_bawah)
+    # float(): the default floor is the int 0, and JSON should read `0.0` like every capaian
+    value = float(max(value, rules.batas_bawah))
     if rules.batas_atas is not None:
-        value = min(value, rules.batas_atas)
+        value = float(min(value, rules.batas_atas))
     return value, None
 
 
@@ -138,8 +139,13 @@ class Report:
 
 
 def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indikator,
-                       values: Values, period: Period, lang: str = "id") -> Result:
-    """Aggregate the formula's variables to `period`, evaluate, and rate one indicator."""
+                       values: Values, period: Period, lang: str = "id", *,
+                       aggregates: dict[str, Aggregate] | None = None) -> Result:
+    """Aggregate the formula's variables to `period`, evaluate, and rate one indicator.
+
+    `aggregates` keeps each variable's aggregate across calls for the same values and
+    period, so a variable used by several indicators is aggregated once.
+    """
     node = defs.formulas[(jabatan, ind.id)]
     catalogue = defs.variables
     org = defs.organisasi.model if defs.organisasi else None
@@ -149,7 +155,11 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
     kurang: dict[str, list[str]] = {}
     absent: list[str] = []
     for name in names:
-        agg = aggregate(catalogue[name], values.entries.get(name, {}), period)
+        agg = aggregates.get(name) if aggregates is not None else None
+        if agg is None:
+            agg = aggregate(catalogue[name], values.entries.get(name, {}), period)
+            if aggregates is not None:
+                aggregates[name] = agg
         if agg.value is None:
             absent.append(name)
             kurang[name] = [period.code]
@@ -197,11 +207,11 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
 
 def _target(ind: Indikator, period: Period) -> float | None:
     """The target set for exactly `period` (keys may be spelt `2026-Q1` or `2026`)."""
-    from .periods import PeriodError, parse_period
+    from .periods import PeriodError
 
     for key, value in ind.target.items():
         try:
-            if parse_period(key) == period:
+            if cached_period(key) == period:
                 return value
         except PeriodError:
             continue
@@ -211,12 +221,13 @@ def _target(ind: Indikator, period: Period) -> float | None:
 def compute(defs: Definitions, values: Values, period: Period, lang: str = "id") -> Report:
     """Every indicator of every position for `period`, positions in file order."""
     results = []
+    aggregates: dict[str, Aggregate] = {}
     for loaded in defs.jabatan:
         pos = loaded.model
         for sas in pos.sasaran:
             for ind in sas.indikator:
                 results.append(evaluate_indicator(defs, pos.id, sas.id, ind, values, period,
-                                                  lang))
+                                                  lang, aggregates=aggregates))
     org = defs.organisasi.model if defs.organisasi else None
     organisasi = {"nama": org.nama if org else "", "pemda": org.pemda if org else ""}
     scale = [t.label for t in org.predikat] if org else []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -18,9 +19,13 @@ def write_all(files: dict[Path, str | bytes]) -> None:
     """Write several outputs so that either all are replaced or none is.
 
     Every file is first written to a temporary sibling; only when all are
-    written are they renamed into place.
+    written are they renamed into place. An existing file is kept as a
+    temporary backup until every rename succeeded, so a rename failing half
+    way (disk full, a file locked by a viewer) can put the old files back.
     """
     staged: list[tuple[str, Path]] = []
+    backups: dict[Path, str | None] = {}  # target → its backup (None: there was no file)
+    created = [p for p in {path.parent for path in files} if not p.exists()]
     try:
         for path, content in files.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
@@ -36,14 +41,58 @@ def write_all(files: dict[Path, str | bytes]) -> None:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
+        for _tmp, path in staged:
+            backups[path] = _backup(path) if path.exists() else None
         for tmp, path in staged:
             os.replace(tmp, path)
-        staged.clear()
+            staged = [s for s in staged if s[0] != tmp]
+        for backup in backups.values():
+            if backup:
+                _remove(backup)
+        backups.clear()
+        created.clear()
     except OSError as exc:
         raise IkiError(f"cannot write outputs: {exc.strerror or exc}") from None
     finally:
         for tmp, _ in staged:
             _remove(tmp)
+        _restore(backups, {path for _, path in staged})
+        for folder in created:
+            _rmdir_if_empty(folder)
+
+
+def _backup(path: Path) -> str:
+    """A temporary sibling holding the current content of `path` (a hard link if possible)."""
+    fd, backup = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak", dir=path.parent)
+    os.close(fd)
+    try:
+        os.unlink(backup)
+        os.link(path, backup)
+    except OSError:
+        shutil.copy2(path, backup)
+    return backup
+
+
+def _restore(backups: dict[Path, str | None], untouched: set[Path]) -> None:
+    """Put back what was there before the renames (best effort: we are already failing)."""
+    for path, backup in backups.items():
+        try:
+            if path in untouched:
+                if backup:
+                    os.unlink(backup)
+            elif backup:
+                os.replace(backup, path)
+            else:
+                os.unlink(path)
+        except OSError:
+            pass
+
+
+def _rmdir_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
 
 
 def _remove(tmp: str) -> None:

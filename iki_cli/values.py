@@ -12,13 +12,14 @@ import csv
 import difflib
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, Literal
+from typing import Literal
 
 from .model import Variabel
-from .numbers import NumberError, Notation, parse_number
+from .numbers import Notation, NumberError, parse_number
 from .periods import Period, PeriodError, aligned_parts, parse_period
 from .problems import Problem, ProblemsError, UsageError, did_you_mean
 
@@ -111,8 +112,8 @@ class Ingest:
     def row(self, index: int, row: int, periode: object, variabel: object,
             nilai: float | None, note: str = "", columns: dict[str, str] | None = None) -> None:
         """Record one row whose `nilai` is already a number (None: not collected yet)."""
-        source = self.values.sources[index]
-        cols = columns or {}
+        # This runs for every row of every file: the happy path does no more than it must,
+        # and what only messages need (the source, the cell columns) is looked up for them.
         period_text = "" if periode is None else str(periode).strip()
         var_text = "" if variabel is None else str(variabel).strip()
         ok = True
@@ -120,20 +121,26 @@ class Ingest:
             period = cached_period(period_text)
         except PeriodError as exc:
             msg = "`periode` is empty" if not period_text else f"{exc}{period_hint(period_text)}"
-            self.values.error(source, row, msg, cols.get("periode"))
+            self.values.error(self.values.sources[index], row, msg,
+                              (columns or {}).get("periode"))
             ok = False
         if var_text not in self.variables:
             msg = ("`variabel` is empty" if not var_text else
                    f"unknown variable `{var_text}`{did_you_mean(var_text, self.variables)}")
-            self.values.error(source, row, msg, cols.get("variabel"))
+            self.values.error(self.values.sources[index], row, msg,
+                              (columns or {}).get("variabel"))
             ok = False
         if not ok or nilai is None:
             return
-        known = self.values.entries.setdefault(var_text, {})
+        known = self.values.entries.get(var_text)
+        if known is None:
+            known = self.values.entries[var_text] = {}
         before = known.get(period)
         if before is None:
             known[period] = Entry(nilai, index, row, note)
             return
+        source = self.values.sources[index]
+        cols = columns or {}
         first = self.values.sources[before.source].label(before.row)
         if before.value == nilai:
             self.values.error(source, row, f"`{var_text}` for {period} is also given on {first} "
@@ -145,7 +152,10 @@ class Ingest:
 
 def _decode_lines(path: Path, encoding: str) -> Iterator[str]:
     with path.open("r", encoding=encoding, newline="") as fh:
-        yield from fh
+        for line in fh:
+            if "\x00" in line:  # UTF-16 (Excel's "Unicode Text") or binary: not 8-bit text
+                raise UnicodeDecodeError(encoding, b"\x00", 0, 1, "NUL byte in text")
+            yield line
 
 
 def _detect_delimiter(header: str) -> str:
@@ -216,25 +226,38 @@ def _read_csv(path: Path, display: str, encoding: str, ingest: Ingest,
         yield first  # type: ignore[misc]
         yield from lines
 
-    reader = csv.reader(all_lines(), delimiter=delim)
-    header = next(reader)
+    # strict: a stray or unclosed quote is reported, never silently swallowing the rows after it
+    reader = csv.reader(all_lines(), delimiter=delim, strict=True)
+    records = _records(reader)
+    header = next(records)
+    if isinstance(header, csv.Error):
+        ingest.values.error(source, first_line_no, _quote_message(header, delim))
+        return
     columns = _columns(header, source, first_line_no, ingest)
     if columns is None:
         return
     width = len(header)
     line = first_line_no
-    for cells in reader:
+    # Per-row work is kept to the minimum: a values file can hold hundreds of thousands.
+    at_periode, at_variabel, at_nilai = columns["periode"], columns["variabel"], columns["nilai"]
+    at_note = columns.get("keterangan")
+    record = ingest.row
+    for cells in records:
         start, line = line + 1, first_line_no + reader.line_num - 1
-        if not any(c.strip() for c in cells):
+        if isinstance(cells, csv.Error):
+            ingest.values.error(source, start, _quote_message(cells, delim))
             continue
-        if len(cells) > width:
-            hint = (" (a number with a decimal comma must be quoted, or use `;` as delimiter)"
-                    if delim == "," else "")
-            ingest.values.error(source, start, f"row has {len(cells)} fields but the header "
-                                f"has {width}{hint}")
+        if not "".join(cells).strip():  # an empty row (every cell blank)
             continue
-        cells += [""] * (width - len(cells))
-        raw = cells[columns["nilai"]].strip()
+        if len(cells) != width:
+            if len(cells) > width:
+                hint = (" (a number with a decimal comma must be quoted, or use `;` as "
+                        "delimiter)" if delim == "," else "")
+                ingest.values.error(source, start, f"row has {len(cells)} fields but the "
+                                    f"header has {width}{hint}")
+                continue
+            cells += [""] * (width - len(cells))
+        raw = cells[at_nilai].strip()
         value: float | None = None
         if raw:
             try:
@@ -242,9 +265,28 @@ def _read_csv(path: Path, display: str, encoding: str, ingest: Ingest,
             except NumberError as exc:
                 ingest.values.error(source, start, f"`nilai`: {exc}")
                 # the period and variable are still checked, so every fault is reported
-        note = cells[columns["keterangan"]].strip() if "keterangan" in columns else ""
-        ingest.row(index, start, cells[columns["periode"]], cells[columns["variabel"]], value,
-                   note)
+        note = cells[at_note].strip() if at_note is not None else ""
+        record(index, start, cells[at_periode], cells[at_variabel], value, note)
+
+
+def _records(reader: Iterator[list[str]]) -> Iterator[list[str] | csv.Error]:
+    """The reader's rows; a malformed row comes as its error and reading goes on after it."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield exc
+
+
+def _quote_message(exc: csv.Error, delim: str) -> str:
+    if "end of data" in str(exc):
+        return ("a quoted field starting on this line is never closed (a `\"` is missing), "
+                "so the rest of the file could not be read")
+    shown = "tab" if delim == "\t" else f"`{delim}`"
+    return (f"misplaced `\"`: a field that starts with `\"` must end with `\"` just before "
+            f"the next {shown}; write a `\"` inside a field as `\"\"`")
 
 
 def _columns(header: list[str], source: Source, line: int,

@@ -1,0 +1,107 @@
+"""Number notations (SPEC §4): Indonesian and English, never a silent guess."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from iki_cli.numbers import NumberError, format_number, format_plain, parse_number, round_half_up
+
+
+@pytest.mark.parametrize(("text", "notation", "expected"), [
+    ("12.500", "id", 12500),
+    ("1.234,5", "id", 1234.5),
+    ("1.103.902", "id", 1103902),
+    ("81,25", "id", 81.25),
+    ("0,5", "id", 0.5),
+    ("-5", "id", -5),
+    ("+7", "id", 7),
+    (" 42 ", "id", 42),
+    ("1\u00a0234", "id", 1234),  # a non-breaking space some exports put between groups
+    ("12500", "id", 12500),
+    ("12,500", "en", 12500),
+    ("1,234.5", "en", 1234.5),
+    ("81.25", "en", 81.25),
+    ("12.500", "en", 12.5),
+    ("-5", "en", -5),
+    ("0", "en", 0),
+])
+def test_parse(text: str, notation: str, expected: float) -> None:
+    assert parse_number(text, notation) == expected  # type: ignore[arg-type]
+
+
+def test_decimal_point_in_an_id_file_is_rejected_with_a_hint() -> None:
+    with pytest.raises(NumberError) as info:
+        parse_number("81.25", "id")
+    message = str(info.value)
+    assert "`81.25` is not a number in Indonesian notation" in message
+    assert "`81,25`" in message and "--angka en" in message
+
+
+def test_decimal_comma_in_an_en_file_is_rejected_with_a_hint() -> None:
+    with pytest.raises(NumberError) as info:
+        parse_number("81,25", "en")
+    message = str(info.value)
+    assert "`81,25` is not a number in English notation" in message
+    assert "`81.25`" in message and "--angka id" in message
+
+
+@pytest.mark.parametrize("text", ["#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?"])
+def test_excel_errors_are_rejected(text: str) -> None:
+    with pytest.raises(NumberError, match="Excel error value"):
+        parse_number(text, "id")
+
+
+@pytest.mark.parametrize("text", ["abc", "n/a", "1.2.3,4,5", "12,5%", "1e5", "1 2", "--5",
+                                  "1.23", "12,34.5", "Rp 500", "", "   "])
+def test_text_is_rejected(text: str) -> None:
+    with pytest.raises(NumberError):
+        parse_number(text, "id")
+
+
+def test_percent_sign_gets_its_own_hint() -> None:
+    with pytest.raises(NumberError, match="without `%`"):
+        parse_number("75%", "en")
+
+
+def test_too_large_is_an_error_not_infinity() -> None:
+    with pytest.raises(NumberError, match="too large"):
+        parse_number("9" * 400, "en")
+
+
+@pytest.mark.parametrize(("value", "decimals", "expected"), [
+    (2.675, 2, "2.68"),    # binary 2.67499… would round down
+    (0.125, 2, "0.13"),    # half-even would give 0.12
+    (84.375, 2, "84.38"),
+    (-0.5, 0, "-1"),
+])
+def test_round_half_up_on_the_decimal_form(value: float, decimals: int, expected: str) -> None:
+    assert round_half_up(value, decimals) == Decimal(expected)
+
+
+@pytest.mark.parametrize(("value", "decimals", "lang", "expected"), [
+    (1234567.891, 2, "id", "1.234.567,89"),
+    (1234567.891, 2, "en", "1,234,567.89"),
+    (7.8125, 1, "id", "7,8"),
+    (-0.001, 2, "id", "0,00"),
+    (None, 2, "id", "–"),
+])
+def test_format_number(value: float | None, decimals: int, lang: str, expected: str) -> None:
+    assert format_number(value, decimals, lang) == expected
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+def test_format_plain_reads_back(value: float) -> None:
+    for notation in ("id", "en"):
+        assert parse_number(format_plain(value, notation), notation) == value  # type: ignore
+
+
+@given(st.text(max_size=20), st.sampled_from(["id", "en"]))
+def test_any_text_gives_a_number_or_a_clean_error(text: str, notation: str) -> None:
+    try:
+        parse_number(text, notation)  # type: ignore[arg-type]
+    except NumberError:
+        pass
