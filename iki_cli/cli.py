@@ -13,8 +13,6 @@ import functools
 from typing import Annotated, Any, Callable, NoReturn, Optional, TypeVar
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from . import __version__
 from .problems import IkiError, Problem, ProblemsError, UsageError
@@ -30,8 +28,32 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _LazyConsole:
+    """A rich Console built on first use, so `iki --version` and `--help` start fast."""
+
+    def __init__(self, **options: Any):
+        self._options = options
+        self._console: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+out = _LazyConsole(highlight=False, soft_wrap=True)
+err = _LazyConsole(stderr=True, highlight=False, soft_wrap=True)
+
+
+def escape(text: str) -> str:
+    """Escape rich markup in user text."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 DefinitionsOpt = Annotated[
     Path,
@@ -210,7 +232,7 @@ class Angka(str, Enum):
 
 AngkaOpt = Annotated[Angka, typer.Option(
     "--angka", help="Number notation of the values: id (1.234,5), en (1,234.5) or auto "
-    "(id for ;-separated files, en otherwise).")]
+    "(id for ;-separated files and for text cells of workbooks, en otherwise).")]
 DelimiterOpt = Annotated[Optional[str], typer.Option(
     "--delimiter", help="CSV delimiter: ',', ';' or 'tab' (default: detected from the header).")]
 PeriodOpt = Annotated[str, typer.Option(
@@ -325,15 +347,41 @@ def template(
     definitions: DefinitionsOpt = Path("definitions"),
     output: Annotated[Optional[Path], typer.Option(
         "-o", "--output", help="File to write (.csv, or .xlsx for a workbook); "
-        "without it the CSV is printed.")] = None,
+        "without it the CSV is printed. With --per-sumber: the folder for the workbooks.")]
+    = None,
     angka: AngkaOpt = Angka.id,
     delimiter: DelimiterOpt = None,
+    per_sumber: Annotated[bool, typer.Option(
+        "--per-sumber", help="Write one .xlsx workbook per sumber_data into the folder -o, "
+        "so each data source gets only its own rows (no sumber_data: lainnya.xlsx).")]
+    = False,
 ) -> None:
     """Write a values template for a period: one empty row per variable used."""
     from .template import template_csv
 
     period = parse_period_option(periode)
+    folder: Path | None = None
+    if per_sumber:
+        if output is None:
+            raise UsageError("--per-sumber writes one workbook per data source: give the "
+                             f"folder with -o, e.g. -o nilai-{period.code}")
+        if output.suffix.lower() in (".xlsx", ".xlsm", ".csv") or (
+                output.exists() and not output.is_dir()):
+            raise UsageError(f"with --per-sumber, -o names a folder, not the file `{output}`")
+        folder = output
+    elif output is not None and output.suffix.lower() in (".xlsm", ".xls", ".ods"):
+        raise UsageError(f"cannot write `{output}`: the workbook template is written as .xlsx "
+                         "(or give a .csv file)")
     defs = load_valid(definitions)
+    if folder is not None:
+        from .outputs import write_all
+        from .xlsx import template_workbooks
+
+        files = {folder / name: data for name, data in template_workbooks(defs, period).items()}
+        write_all(files)  # every workbook or none
+        for path in files:
+            err.print(f"wrote {escape(str(path))}")
+        return
     if output is not None and output.suffix.lower() == ".xlsx":
         from .outputs import write_atomic
         from .xlsx import template_workbook
@@ -350,6 +398,87 @@ def template(
     # A byte order mark lets Excel open the UTF-8 file with the right characters.
     write_atomic(output, "\ufeff" + text)
     err.print(f"wrote {escape(str(output))}")
+
+
+@command()
+def diff(
+    base: Annotated[str, typer.Argument(
+        metavar="BASE", help="Git revision to compare from: branch, tag or commit.")] = "HEAD",
+    head: Annotated[str | None, typer.Argument(
+        metavar="HEAD", help="Git revision to compare to; without it, the working tree.",
+        show_default=False)] = None,
+    definitions: DefinitionsOpt = Path("definitions"),
+    format: Annotated[str, typer.Option(
+        "--format", "-f", help="Output: text, md (to paste into a review) or json.")] = "text",
+    fail_on: Annotated[str | None, typer.Option(
+        "--fail-on", help="`breaking`: exit 1 when a breaking change is present (CI gate).",
+        show_default=False)] = None,
+) -> None:
+    """Show what changed in the definitions between two git revisions, by id and field."""
+    from . import diff as core
+
+    # Plain str options checked here: typer's choice types would need module-level enums.
+    if format not in ("text", "md", "json"):
+        raise UsageError(f"--format must be text, md or json, not `{format}`")
+    if fail_on not in (None, "breaking"):
+        raise UsageError(f"--fail-on must be `breaking`, not `{fail_on}`")
+    try:
+        result = core.diff_definitions(definitions, base, head)
+    except core.InvalidSide as exc:
+        print_problems(exc.problems)
+        raise
+    if format == "json":
+        sys.stdout.write(core.to_json(result))
+    elif format == "md":
+        sys.stdout.write(core.to_markdown(result))
+    elif not result.changes:
+        out.print(f"No changes to the definitions between {escape(base)} and "
+                  f"{escape(core.head_label(result))}.")
+    else:
+        n = core.counts(result)
+        out.print(f"[bold]{escape(base)} → {escape(core.head_label(result))}[/]: "
+                  f"{n['breaking']} breaking, {n['target']} target, {n['text']} text")
+        styles = {"plain": "", "old": "red", "new": "green", "value": "cyan"}
+        colours = {"breaking": "bold red", "target": "bold yellow", "text": "bold blue"}
+        for klass in core.CLASSES:
+            group = result.of_class(klass)
+            if group:
+                out.print(f"\n[{colours[klass]}]{klass}[/]")
+            for c in group:
+                what = "".join(f"[{styles[p.kind]}]{escape(p.text)}[/]" if styles[p.kind]
+                               else escape(p.text) for p in core.describe(c))
+                field = f" [bold]{escape(c.field)}[/]:" if c.field else ""
+                out.print(f"  {escape(c.object)}{field} {what}")
+    if fail_on == "breaking" and result.has_breaking:
+        fail(f"{core.counts(result)['breaking']} breaking change(s) (--fail-on breaking)", 1)
+
+
+@command()
+def doc(
+    definitions: DefinitionsOpt = Path("definitions"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the document.")]
+    = Path("laporan"),
+    formats: Annotated[str, typer.Option(
+        "-f", "--format", help="Comma-separated formats: md, html.")] = "md,html",
+    lang: LangOpt = "id",
+    templates: TemplatesOpt = None,
+) -> None:
+    """Render the IKI document itself: per position its tasks, functions, objectives,
+    indicators with formulas written out and data sources. Writes DIR/iki-dokumen.<ext>."""
+    from .outputs import write_all
+    from .render import render_document
+
+    chosen = parse_formats(formats, ("md", "html"))
+    check_lang(lang)
+    defs = load_valid(definitions)
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"output `{output}` exists and is not a folder")
+    contents: dict[Path, str | bytes] = {
+        output / f"iki-dokumen.{fmt}": render_document(defs, fmt, lang, templates)
+        for fmt in chosen}
+    write_all(contents)
+    for path in contents:
+        err.print(f"wrote {escape(str(path))}")
 
 
 def main() -> None:

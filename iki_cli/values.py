@@ -324,7 +324,8 @@ def read_values(files: Iterable[Path], variables: dict[str, Variabel],
     for path in files:
         if not path.is_file():
             raise UsageError(f"values file `{path}` does not exist")
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
+        # .xls/.ods go to the workbook reader too, which says to save them as .xlsx.
+        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
             from .xlsx import read_workbook
 
             read_workbook(path, ingest, notation=notation, sheet=sheet, display=str(path))
