@@ -103,6 +103,13 @@ class Result:
     rumus: str = ""
     desimal: int = 2
     kurang: dict[str, list[str]] = field(default_factory=dict)
+    # The messages of `pesan` that are not about missing inputs (those are in `kurang`).
+    catatan: list[str] = field(default_factory=list)
+
+    def note(self, text: str) -> None:
+        """Add a message that is not about a missing input."""
+        self.pesan.append(text)
+        self.catatan.append(text)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -181,27 +188,27 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
     except formula.EvaluationError as exc:
         result.status = "galat"
         key = "division_by_zero" if exc.kind == "division" else "not_finite"
-        pesan.append(message(lang, key, expr=exc.expr))
+        result.note(message(lang, key, expr=exc.expr))
         return result
     result.realisasi = realisasi
     result.status = "parsial" if kurang else "lengkap"
     if ind.kategori:
         result.kategori = rate(realisasi, ind.kategori)
         if result.kategori is None:
-            pesan.append(message(lang, "kategori_out_of_scale",
+            result.note(message(lang, "kategori_out_of_scale",
                                  value=format_number(realisasi, ind.desimal, lang)))
     if target is None:
         return result
     rules = org.capaian if org else CapaianRules()
     value, why = capaian(realisasi, target, ind.polaritas, rules)
     if why:
-        pesan.append(message(lang, why))
+        result.note(message(lang, why))
         return result
     result.capaian = value
     scale = org.predikat if org else []
     result.predikat = rate(value, scale) if value is not None else None
     if value is not None and result.predikat is None:
-        pesan.append(message(lang, "out_of_scale", value=format_number(value, 2, lang)))
+        result.note(message(lang, "out_of_scale", value=format_number(value, 2, lang)))
     return result
 
 

@@ -1,0 +1,665 @@
+"""Rendering with Jinja: the period report and the IKI document, in Markdown and HTML.
+
+The templates see plain view objects (dataclasses below) built from the
+definitions and results, never the pydantic models, so a user's template in
+`--templates DIR` depends only on what `docs/reports.md` lists. A user's folder
+is searched first and the built-in templates after it: one partial can be
+overridden alone.
+"""
+
+from __future__ import annotations
+
+import math
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import formula
+from .definitions import Definitions
+from .evaluate import Report, Result
+from .i18n import LANGS, labels
+from .model import Indikator, Jabatan
+from .numbers import format_number, round_half_up
+from .problems import IkiError, UsageError
+
+FORMATS = ("md", "html")
+REPORT_PAGE = "laporan"
+DOCUMENT_PAGE = "dokumen"
+
+
+# --- Formulas written out ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Teks:
+    """A run of formula text: a variable's `uraian`, a number, an operator."""
+
+    teks: str
+    jenis: str = "teks"
+
+
+@dataclass(frozen=True)
+class Pecahan:
+    """A fraction: numerator over denominator, as the source document draws it."""
+
+    pembilang: Ekspresi
+    penyebut: Ekspresi
+    jenis: str = "pecahan"
+
+
+Bagian = Teks | Pecahan
+
+
+@dataclass(frozen=True)
+class Ekspresi:
+    """A formula written out: its parts, and whether it needs brackets when inlined."""
+
+    bagian: tuple[Bagian, ...]
+    majemuk: bool = False
+
+
+_ATOM, _PRODUCT, _SUM = 3, 2, 1
+
+
+def formula_parts(node: formula.Node, names: dict[str, str], *, percent: bool = False,
+                  lang: str = "id") -> Ekspresi:
+    """The formula as fractions and text, variables replaced by `names`.
+
+    A product with divisors becomes one fraction with the constant factors
+    after it, the way the source document writes "A / B × 100%":
+    `a * 100 / b` and `a / b * 100` read the same. With `percent`, a top-level
+    factor 100 is written `100%`.
+    """
+    sep = "; " if lang == "id" else ", "
+
+    def number(n: formula.Num) -> str:
+        return n.text.replace(".", ",") if lang == "id" else n.text
+
+    def bracket(items: list[Bagian], prec: int, need: int) -> list[Bagian]:
+        return [Teks("("), *items, Teks(")")] if prec < need else items
+
+    def product(factors: list[formula.Node]) -> tuple[list[Bagian], int]:
+        if len(factors) == 1:
+            return go(factors[0], False)
+        out: list[Bagian] = []
+        for i, f in enumerate(factors):
+            items, prec = go(f, False)
+            out += ([Teks(" × ")] if i else []) + bracket(items, prec, _PRODUCT)
+        return out, _PRODUCT
+
+    def go(n: formula.Node, top: bool) -> tuple[list[Bagian], int]:
+        if isinstance(n, formula.Num):
+            return [Teks(number(n))], _ATOM
+        if isinstance(n, formula.Var):
+            return [Teks(names.get(n.name, n.name))], _ATOM
+        if isinstance(n, formula.Unary):
+            items, prec = go(n.operand, False)
+            if n.op == "+":
+                return items, prec
+            return [Teks("−"), *bracket(items, prec, _ATOM)], _ATOM
+        if isinstance(n, formula.Call):
+            out: list[Bagian] = [Teks(f"{n.name}(")]
+            for i, arg in enumerate(n.args):
+                out += ([Teks(sep)] if i else []) + go(arg, False)[0]
+            return out + [Teks(")")], _ATOM
+        if n.op in ("+", "-"):
+            left, _ = go(n.left, False)
+            right, rprec = go(n.right, False)
+            op = " + " if n.op == "+" else " − "
+            return left + [Teks(op)] + bracket(right, rprec, _PRODUCT), _SUM
+        chain = _factors(n)
+        upper = [f for f, div in chain if not div]
+        lower = [f for f, div in chain if div]
+        if not lower:
+            items, prec = product(upper)
+            return _percent(items, percent and top), prec
+        constants = [f for f in upper if isinstance(f, formula.Num)]
+        if len(constants) < len(upper):
+            upper = [f for f in upper if not isinstance(f, formula.Num)]
+        else:
+            constants = []
+        num, nprec = product(upper)
+        den, dprec = product(lower)
+        out = [Pecahan(Ekspresi(tuple(num), nprec < _ATOM), Ekspresi(tuple(den), dprec < _ATOM))]
+        for c in constants:
+            out += [Teks(" × "), Teks(number(c))]
+        return _percent(out, percent and top), _PRODUCT if constants else _ATOM
+
+    items, prec = go(node, True)
+    return Ekspresi(tuple(_merge(items)), prec < _ATOM)
+
+
+def _factors(node: formula.Node, divisor: bool = False) -> list[tuple[formula.Node, bool]]:
+    """A product/quotient chain flattened to (factor, is_divisor) pairs."""
+    if isinstance(node, formula.Binary) and node.op in ("*", "/"):
+        return _factors(node.left, divisor) + _factors(node.right, divisor ^ (node.op == "/"))
+    return [(node, divisor)]
+
+
+def _percent(items: list[Bagian], apply: bool) -> list[Bagian]:
+    """Write the factor 100 of a top-level product as `100%`."""
+    if not apply:
+        return items
+    out = list(items)
+    for i, item in enumerate(out):
+        before = out[i - 1] if i else None
+        if (isinstance(item, Teks) and item.teks == "100" and isinstance(before, Teks)
+                and before.teks == " × "):
+            out[i] = Teks("100%")
+    return out
+
+
+def _merge(items: list[Bagian]) -> list[Bagian]:
+    """Join neighbouring text runs, so templates see few parts."""
+    out: list[Bagian] = []
+    for item in items:
+        if isinstance(item, Teks) and out and isinstance(out[-1], Teks):
+            out[-1] = Teks(out[-1].teks + item.teks)
+        elif isinstance(item, Pecahan):
+            out.append(Pecahan(Ekspresi(tuple(_merge(list(item.pembilang.bagian))),
+                                        item.pembilang.majemuk),
+                               Ekspresi(tuple(_merge(list(item.penyebut.bagian))),
+                                        item.penyebut.majemuk)))
+        else:
+            out.append(item)
+    return out
+
+
+def formula_text(expr: Ekspresi) -> str:
+    """A written-out formula on one line: fractions as `A / B`, bracketed where needed."""
+
+    def side(e: Ekspresi) -> str:
+        text = formula_text(e)
+        return f"({text})" if e.majemuk else text
+
+    return "".join(b.teks if isinstance(b, Teks) else f"{side(b.pembilang)} / {side(b.penyebut)}"
+                   for b in expr.bagian)
+
+
+# --- The view objects the templates see ------------------------------------------------
+
+
+@dataclass
+class Ambang:
+    """One step of a threshold list (kategori): values from `batas_bawah` get `label`."""
+
+    batas_bawah: float
+    label: str
+
+
+@dataclass
+class Masukan:
+    """One input of an indicator's result: the aggregated value and what is missing."""
+
+    id: str
+    uraian: str
+    satuan: str
+    nilai: float | None
+    kurang: list[str]
+
+
+@dataclass
+class Hasil:
+    """An indicator's result for the period (the report's row)."""
+
+    realisasi: float | None
+    target: float | None
+    capaian: float | None
+    predikat: str | None
+    kategori: str | None
+    status: str
+    warna: str
+    masukan: list[Masukan]
+    catatan: list[str]
+    pesan: list[str]
+
+
+@dataclass
+class IndikatorView:
+    """An indicator as the templates see it; `hasil` only in the period report."""
+
+    nomor: str
+    id: str
+    nama: str
+    satuan: str
+    polaritas: str
+    desimal: int
+    rumus: str
+    rumus_bagian: Ekspresi
+    rumus_teks: str
+    sumber_data: list[str]
+    penjelasan: str | None
+    kategori: list[Ambang]
+    target: dict[str, float]
+    hasil: Hasil | None = None
+
+
+@dataclass
+class SasaranView:
+    id: str
+    uraian: str
+    mendukung: str | None
+    indikator: list[IndikatorView]
+
+
+@dataclass
+class JabatanView:
+    nomor: int
+    id: str
+    jabatan: str
+    atasan: str | None
+    atasan_jabatan: str | None
+    tugas: list[str]
+    fungsi: list[str]
+    sasaran: list[SasaranView]
+
+    @property
+    def indikator(self) -> list[IndikatorView]:
+        return [i for s in self.sasaran for i in s.indikator]
+
+
+@dataclass
+class Hitungan:
+    """One line of a summary count: a key (status or predikat label), its count, colour."""
+
+    kunci: str
+    jumlah: int
+    warna: str = ""
+
+
+@dataclass
+class Ringkasan:
+    """The office summary of a period."""
+
+    indikator: int
+    status: list[Hitungan]
+    predikat: list[Hitungan]
+    tanpa_predikat: int
+    tercapai: int
+    dihitung: int
+    persen_tercapai: float | None
+
+
+@dataclass
+class Batang:
+    """One bar of the chart, in SVG user units."""
+
+    nomor: str
+    label: str
+    judul: str
+    y: float
+    lebar: float
+    terpotong: bool
+    capaian: float | None
+    predikat: str | None
+    warna: str
+    teks_x: float
+
+
+@dataclass
+class Grafik:
+    """One SVG chart of capaian bars (long reports get several, one per printed block)."""
+
+    lebar: int
+    tinggi: float
+    x0: float
+    x100: float
+    skala: list[tuple[float, str]]
+    batang: list[Batang] = field(default_factory=list)
+
+
+# --- Colours of the rating scale ---------------------------------------------------------
+
+# From the lowest rating to the highest; a scale of any length picks along it.
+PALETTE = ("#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32")
+NO_RATING = "#9e9e9e"
+
+
+def rating_colour(label: str | None, scale: list[str]) -> str:
+    """The colour of a predikat by its rank in the scale; grey when there is none."""
+    if not label or label not in scale:
+        return NO_RATING
+    if len(scale) == 1:
+        return PALETTE[-1]
+    rank = scale.index(label) / (len(scale) - 1)
+    return PALETTE[round(rank * (len(PALETTE) - 1))]
+
+
+# --- Building the views -------------------------------------------------------------------
+
+
+def ordered_positions(defs: Definitions) -> list[Jabatan]:
+    """Positions depth-first from the head, siblings in file order; the rest after."""
+    positions = [loaded.model for loaded in defs.jabatan]
+    ids = {p.id for p in positions}
+    children: dict[str | None, list[Jabatan]] = {}
+    for pos in positions:
+        parent = pos.atasan if pos.atasan in ids else None
+        children.setdefault(parent, []).append(pos)
+    seen: dict[str, Jabatan] = {}
+
+    def walk(pos: Jabatan) -> None:
+        if pos.id in seen:
+            return
+        seen[pos.id] = pos
+        for child in children.get(pos.id, []):
+            walk(child)
+
+    for head in children.get(None, []):
+        walk(head)
+    return list(seen.values()) + [p for p in positions if p.id not in seen]
+
+
+def _indicator_view(defs: Definitions, pos: Jabatan, ind: Indikator, nomor: str,
+                    lang: str) -> IndikatorView:
+    node = defs.formulas[(pos.id, ind.id)]
+    catalogue = defs.variables
+    names = {v: catalogue[v].uraian for v in catalogue}
+    parts = formula_parts(node, names, percent=ind.satuan.strip() == "%", lang=lang)
+    if ind.sumber_data:
+        sources = [ind.sumber_data]
+    else:
+        used = dict.fromkeys(v.name for v in formula.variables(node))
+        sources = list(dict.fromkeys(catalogue[v].sumber_data or "" for v in used
+                                     if v in catalogue))
+    return IndikatorView(
+        nomor=nomor, id=ind.id, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas,
+        desimal=ind.desimal, rumus=ind.rumus, rumus_bagian=parts,
+        rumus_teks=formula_text(parts), sumber_data=[s for s in sources if s.strip()],
+        penjelasan=ind.penjelasan,
+        kategori=[Ambang(t.batas_bawah, t.label) for t in ind.kategori or []],
+        target=dict(ind.target))
+
+
+def position_views(defs: Definitions, lang: str) -> list[JabatanView]:
+    """Every position with its objectives and indicators, in tree order."""
+    titles = {loaded.model.id: loaded.model.jabatan for loaded in defs.jabatan}
+    views = []
+    for n, pos in enumerate(ordered_positions(defs), 1):
+        sasaran = []
+        count = 0
+        for sas in pos.sasaran:
+            indicators = []
+            for ind in sas.indikator:
+                count += 1
+                indicators.append(_indicator_view(defs, pos, ind, f"{n}.{count}", lang))
+            sasaran.append(SasaranView(sas.id, sas.uraian, sas.mendukung, indicators))
+        views.append(JabatanView(n, pos.id, pos.jabatan, pos.atasan,
+                                 titles.get(pos.atasan) if pos.atasan else None,
+                                 list(pos.tugas), list(pos.fungsi), sasaran))
+    return views
+
+
+def _result_view(defs: Definitions, r: Result, scale: list[str]) -> Hasil:
+    catalogue = defs.variables
+    node = defs.formulas[(r.jabatan, r.indikator)]
+    inputs = []
+    for name in dict.fromkeys(v.name for v in formula.variables(node)):
+        var = catalogue.get(name)
+        inputs.append(Masukan(name, var.uraian if var else name,
+                              (var.satuan or "") if var else "", r.nilai.get(name),
+                              list(r.kurang.get(name, []))))
+    # The missing parts are shown beside each input; the notes are the other messages.
+    return Hasil(r.realisasi, r.target, r.capaian, r.predikat, r.kategori, r.status,
+                 rating_colour(r.predikat, scale), inputs, list(r.catatan), list(r.pesan))
+
+
+def _reached(capaian: float | None) -> bool:
+    """At or above target as the report prints it (rounded to 2 decimals)."""
+    return capaian is not None and round_half_up(capaian, 2) >= 100
+
+
+def summary_view(report: Report) -> Ringkasan:
+    """Counts by status and predikat, and the share of indicators at or above target."""
+    counts = report.ringkasan
+    scale = report.predikat_scale
+    found = counts["predikat"]
+    computed = [r for r in report.hasil if r.capaian is not None]
+    reached = sum(_reached(r.capaian) for r in computed)
+    return Ringkasan(
+        indikator=counts["indikator"],
+        status=[Hitungan(s, counts[s]) for s in ("lengkap", "parsial", "tanpa_data", "galat")],
+        predikat=[Hitungan(label, found.get(label, 0), rating_colour(label, scale))
+                  for label in reversed(scale)],
+        tanpa_predikat=sum(1 for r in report.hasil if not r.predikat),
+        tercapai=reached, dihitung=len(computed),
+        persen_tercapai=reached / len(computed) * 100 if computed else None)
+
+
+CHART_WIDTH = 720
+CHART_ROWS = 24  # bars per SVG: one chart block fits a printed A4 page with room to spare
+_ROW, _TOP, _LABEL_CHARS = 20.0, 24.0, 48
+_X0, _X1 = 320.0, 525.0
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def chart_views(positions: list[JabatanView]) -> list[Grafik]:
+    """Bars of capaian per indicator against the 100 line, split into printable blocks."""
+    indicators = [i for j in positions for i in j.indikator if i.hasil is not None]
+    if not indicators:
+        return []
+    highest = max((i.hasil.capaian for i in indicators
+                   if i.hasil and i.hasil.capaian is not None), default=100.0)
+    # The axis shows at least 0–120 and at most 0–200; longer bars are cut with a mark.
+    top = min(max(120.0, math.ceil(highest / 20) * 20), 200.0)
+    step = 20 if top <= 160 else 50
+    scale = (_X1 - _X0) / top
+    ticks = [(_X0 + t * scale, str(t)) for t in range(0, int(top) + 1, step)]
+    blocks = max(1, math.ceil(len(indicators) / CHART_ROWS))
+    per_block = math.ceil(len(indicators) / blocks)
+    charts = []
+    for b in range(blocks):
+        rows = indicators[b * per_block:(b + 1) * per_block]
+        chart = Grafik(CHART_WIDTH, _TOP + len(rows) * _ROW + 6, _X0, _X0 + 100 * scale, ticks)
+        for k, ind in enumerate(rows):
+            h = ind.hasil
+            assert h is not None
+            value = h.capaian
+            width = min(value, top) * scale if value is not None else 0.0
+            chart.batang.append(Batang(
+                nomor=ind.nomor, label=_shorten(ind.nama, _LABEL_CHARS), judul=ind.nama,
+                y=_TOP + k * _ROW, lebar=round(width, 1),
+                terpotong=value is not None and value > top, capaian=value,
+                predikat=h.predikat, warna=h.warna, teks_x=round(_X0 + width + 4, 1)))
+        charts.append(chart)
+    return charts
+
+
+# --- Filters --------------------------------------------------------------------------------
+
+
+@jinja2.pass_context
+def _angka(ctx: Any, value: float | None, decimals: int = 2) -> str:
+    """A number rounded half-up to `decimals`, in the report language's notation."""
+    return format_number(value, decimals, ctx["lang"])
+
+
+@jinja2.pass_context
+def _angka_bebas(ctx: Any, value: float | None, decimals: int = 4) -> str:
+    """A measured value with up to `decimals` decimals, trailing zeros dropped."""
+    text = format_number(value, decimals, ctx["lang"])
+    point = "," if ctx["lang"] == "id" else "."
+    if value is not None and point in text:
+        text = text.rstrip("0").rstrip(point)
+    return text
+
+
+@jinja2.pass_eval_context
+def _line_breaks(eval_ctx: Any, value: object) -> str | Markup:
+    """Text with its line breaks kept: escaped and `<br>` in HTML, unchanged otherwise."""
+    text = "" if value is None else str(value).replace("\r\n", "\n").strip()
+    if not eval_ctx.autoescape:
+        return text
+    return Markup("<br>\n").join(escape(line) for line in text.split("\n"))
+
+
+_MD_ESCAPES = str.maketrans({
+    "\\": "\\\\", "|": "\\|", "*": "\\*", "_": "\\_", "`": "\\`", "[": "\\[", "]": "\\]",
+    "~": "\\~", "<": "&lt;", ">": "&gt;", "&": "&amp;",
+})
+
+
+def md_escape(value: object) -> str:
+    """Text safe in a GitHub-flavoured Markdown table cell: markup escaped, newlines `<br>`."""
+    if value is None:
+        return ""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    return "<br>".join(line.strip().translate(_MD_ESCAPES) for line in text.split("\n")
+                       if line.strip())
+
+
+def _svg_number(value: float) -> str:
+    """A coordinate for SVG: fixed decimals so output is byte-stable."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "angka": _angka,
+    "angka_bebas": _angka_bebas,
+    "br": _line_breaks,
+    "md": md_escape,
+    "rumus_teks": formula_text,
+    "svg": _svg_number,
+}
+
+
+# --- Environment and rendering -------------------------------------------------------------
+
+
+def builtin_templates() -> jinja2.BaseLoader:
+    """The built-in templates: inside the installed package, else the source checkout's."""
+    try:
+        packaged = resources.files("iki_cli") / "templates"
+        if packaged.is_dir():
+            return jinja2.PackageLoader("iki_cli", "templates")
+    except (ModuleNotFoundError, ValueError, OSError):
+        pass
+    checkout = Path(__file__).resolve().parent.parent / "templates"
+    if checkout.is_dir():
+        return jinja2.FileSystemLoader(str(checkout))
+    raise IkiError("the built-in report templates are missing from this installation; "
+                   "reinstall iki")
+
+
+def environment(fmt: str, templates: Path | None = None, lang: str = "id") -> jinja2.Environment:
+    """The Jinja environment of one output format, the user's folder before the built-ins."""
+    if lang not in LANGS:
+        raise UsageError(f"unknown language `{lang}`; choose from {', '.join(LANGS)}")
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown report format `{fmt}`; choose from {', '.join(FORMATS)}")
+    loaders: list[jinja2.BaseLoader] = []
+    if templates is not None:
+        if not templates.is_dir():
+            what = "is not a folder" if templates.exists() else "does not exist"
+            raise UsageError(f"templates folder `{templates}` {what}")
+        loaders.append(jinja2.FileSystemLoader(str(templates)))
+    loaders.append(builtin_templates())
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=fmt == "html",
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def _template_frame(exc: BaseException) -> traceback.FrameSummary | None:
+    """The innermost traceback frame inside a template (Jinja maps them to template lines)."""
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        name = frame.filename
+        if not name.endswith(".py") and not name.startswith("<"):
+            found = frame
+    return found
+
+
+def _where(filename: str) -> str:
+    """A template file as the user should read it: relative when under the working folder."""
+    path = Path(filename)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render one page; any template mistake becomes an IkiError naming file and line."""
+    try:
+        text = env.get_template(name).render(context)
+        return text.rstrip("\n") + "\n"
+    except jinja2.TemplateSyntaxError as exc:
+        where = _where(exc.filename) if exc.filename else exc.name or name
+        raise IkiError(f"template error in `{where}` line {exc.lineno}: {exc.message}") \
+            from None
+    except Exception as exc:
+        frame = _template_frame(exc)
+        if isinstance(exc, jinja2.TemplateNotFound):
+            what = f"template `{exc.name}` not found (neither in --templates nor built in)"
+        elif frame is None:
+            raise
+        else:
+            what = str(exc) or type(exc).__name__
+        if frame is None:
+            raise IkiError(what) from None
+        where = _where(frame.filename)
+        raise IkiError(f"template error in `{where}` line {frame.lineno}: {what}") from None
+
+
+def _organisation(defs: Definitions) -> dict[str, str]:
+    org = defs.organisasi.model if defs.organisasi else None
+    if org is None:
+        return {"nama": "", "singkatan": "", "pemda": ""}
+    return {"nama": org.nama, "singkatan": org.singkatan or "", "pemda": org.pemda}
+
+
+def report_context(report: Report, defs: Definitions, lang: str = "id") -> dict[str, Any]:
+    """What `laporan.*` templates see (documented in docs/reports.md)."""
+    positions = position_views(defs, lang)
+    results = {(r.jabatan, r.indikator): r for r in report.hasil}
+    for pos in positions:
+        for ind in pos.indikator:
+            found = results.get((pos.id, ind.id))
+            if found is not None:
+                ind.hasil = _result_view(defs, found, report.predikat_scale)
+    organisation = _organisation(defs)
+    organisation.update(report.organisasi)
+    return {
+        "lang": lang, "L": labels(lang), "periode": report.periode,
+        "organisasi": organisation, "ringkasan": summary_view(report),
+        "predikat_skala": list(report.predikat_scale), "jabatan": positions,
+        "grafik": chart_views(positions),
+    }
+
+
+def document_context(defs: Definitions, lang: str = "id") -> dict[str, Any]:
+    """What `dokumen.*` templates see (documented in docs/reports.md)."""
+    return {"lang": lang, "L": labels(lang), "organisasi": _organisation(defs),
+            "jabatan": position_views(defs, lang)}
+
+
+def render_report(report: Report, defs: Definitions, fmt: str, lang: str = "id",
+                  templates: Path | None = None) -> str:
+    """The period report (`laporan.md` / `laporan.html`) as text."""
+    env = environment(fmt, templates, lang)
+    return _render(env, f"{REPORT_PAGE}.{fmt}", report_context(report, defs, lang))
+
+
+def render_document(defs: Definitions, fmt: str, lang: str = "id",
+                    templates: Path | None = None) -> str:
+    """The IKI document (`dokumen.md` / `dokumen.html`) as text."""
+    env = environment(fmt, templates, lang)
+    return _render(env, f"{DOCUMENT_PAGE}.{fmt}", document_context(defs, lang))
