@@ -10,6 +10,15 @@ from pathlib import Path
 from .problems import IkiError
 
 
+def _default_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _default_mode()
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
     """Write to a temporary file in the same folder, then rename it over `path`."""
     write_all({path: content})
@@ -37,6 +46,8 @@ def write_all(files: dict[Path, str | bytes]) -> None:
                 raise IkiError(f"cannot write to `{path.parent}`: {exc.strerror or exc}") \
                     from None
             staged.append((tmp, path))
+            # mkstemp makes the file private (0600); a report gets the usual mode.
+            os.fchmod(fd, _FILE_MODE)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import stat
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -502,3 +503,14 @@ def test_id_and_en_notations_give_identical_results(property_office: Path,
     assert results[0] == results[1] == results[2] == results[3]
     entries = {k for h in results[0]["hasil"] for k in h["nilai"]}
     assert entries <= {var for _, var in data}
+
+
+def test_reports_get_the_usual_file_mode_not_a_private_temp_file_mode(tmp_path: Path) -> None:
+    out = tmp_path / "laporan"
+    r = CliRunner().invoke(app, ["compute", "-p", "2026", "-v", str(KANTOR_LAIN / "nilai-2026.csv"),
+                                 "-d", str(KANTOR_LAIN / "definitions"), "-o", str(out),
+                                 "-f", "json"])
+    assert r.exit_code == 0, r.output
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE((out / "iki-2026.json").stat().st_mode) == 0o666 & ~mask
