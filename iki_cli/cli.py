@@ -6,11 +6,12 @@ warnings / incomplete results); 2 wrong usage.
 
 from __future__ import annotations
 
-import sys
-from enum import Enum
-from pathlib import Path
 import functools
-from typing import Annotated, Any, Callable, NoReturn, Optional, TypeVar
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -124,14 +125,14 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[Optional[bool], typer.Option(
+    version: Annotated[bool | None, typer.Option(
         "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = None,
 ) -> None:
     """Indikator Kinerja Individu as code: validate definitions, compute achievement, render
     reports."""
 
 
-class ValidateFormat(str, Enum):
+class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -155,7 +156,7 @@ def validate(
         raise typer.Exit(1)
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -203,7 +204,7 @@ def tree(definitions: DefinitionsOpt = Path("definitions")) -> None:
 
 @command()
 def schema(
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "-o", "--output", help="Folder to write the .schema.json files to; "
         "without it the schemas are printed as one JSON object.")] = None,
 ) -> None:
@@ -224,7 +225,7 @@ def schema(
         err.print(f"wrote {escape(str(output / name))}")
 
 
-class Angka(str, Enum):
+class Angka(StrEnum):
     auto = "auto"
     id = "id"
     en = "en"
@@ -233,12 +234,12 @@ class Angka(str, Enum):
 AngkaOpt = Annotated[Angka, typer.Option(
     "--angka", help="Number notation of the values: id (1.234,5), en (1,234.5) or auto "
     "(id for ;-separated files and for text cells of workbooks, en otherwise).")]
-DelimiterOpt = Annotated[Optional[str], typer.Option(
+DelimiterOpt = Annotated[str | None, typer.Option(
     "--delimiter", help="CSV delimiter: ',', ';' or 'tab' (default: detected from the header).")]
 PeriodOpt = Annotated[str, typer.Option(
     "-p", "--periode", help="Period: 2026, 2026-S1, 2026-TW1 (or 2026-Q1), 2026-01.")]
 LangOpt = Annotated[str, typer.Option("--lang", help="Report language: id or en.")]
-TemplatesOpt = Annotated[Optional[Path], typer.Option(
+TemplatesOpt = Annotated[Path | None, typer.Option(
     "--templates", help="Folder of your own Jinja templates, tried before the built-in ones.")]
 REPORT_FORMATS = ("md", "html", "json", "csv")
 
@@ -285,7 +286,7 @@ def compute(
     lang: LangOpt = "id",
     angka: AngkaOpt = Angka.auto,
     delimiter: DelimiterOpt = None,
-    sheet: Annotated[Optional[str], typer.Option(
+    sheet: Annotated[str | None, typer.Option(
         "--sheet", help="Worksheet to read from .xlsx values files (default: the first).")]
     = None,
     templates: TemplatesOpt = None,
@@ -345,7 +346,7 @@ def render_outputs(report, defs, formats, output, lang, templates):  # type: ign
 def template(
     periode: PeriodOpt,
     definitions: DefinitionsOpt = Path("definitions"),
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "-o", "--output", help="File to write (.csv, or .xlsx for a workbook); "
         "without it the CSV is printed. With --per-sumber: the folder for the workbooks.")]
     = None,

@@ -6,41 +6,41 @@ from .checks import CHECKS
 
 # Rules raised while reading files, before the typed model exists.
 FILE_RULES: dict[str, tuple[str, str]] = {
-    "syntax": ("error", "The file is not valid YAML. The message names the line and column "
+    "syntax": ("error", ("The file is not valid YAML. The message names the line and column "
                "where the parser gave up.\n\nBad: ``nama: [Kepala Dinas``.\n"
-               "Good: ``nama: Kepala Dinas``."),
-    "encoding": ("error", "The file is not UTF-8 text (a byte order mark is allowed).\n\n"
+               "Good: ``nama: Kepala Dinas``.")),
+    "encoding": ("error", ("The file is not UTF-8 text (a byte order mark is allowed).\n\n"
                  "Bad: a file saved as Windows-1252 with ``Perlindungan Anak – 2026``.\n"
-                 "Good: the same text saved as UTF-8."),
-    "file-too-large": ("error", "A definitions file is larger than 1 MiB; no honest position "
-                       "file is, so iki refuses to read it."),
-    "unreadable": ("error", "The file exists but cannot be read (permissions, a folder with a "
-                   "`.yaml` name, …)."),
-    "missing-file": ("error", "`organisasi.yaml`, `variabel.yaml` or the `jabatan/` folder "
-                     "with at least one position file is missing."),
-    "yaml-alias": ("error", "Aliases (``*name``) are not allowed: every value is written "
-                   "out, so a reviewer sees it where it applies.\n\nBad: ``target: *umum``."),
-    "yaml-anchor": ("error", "Anchors (``&name``) are not allowed.\n\n"
-                    "Bad: ``target: &umum {2026: 80}``."),
-    "yaml-tag": ("error", "Explicit tags (``!!str``, ``!python/object``) are not allowed.\n\n"
-                 "Bad: ``nama: !!str 123``. Good: ``nama: \"123\"``."),
+                 "Good: the same text saved as UTF-8.")),
+    "file-too-large": ("error", ("A definitions file is larger than 1 MiB; no honest position "
+                       "file is, so iki refuses to read it.")),
+    "unreadable": ("error", ("The file exists but cannot be read (permissions, a folder with a "
+                   "`.yaml` name, …).")),
+    "missing-file": ("error", ("`organisasi.yaml`, `variabel.yaml` or the `jabatan/` folder "
+                     "with at least one position file is missing.")),
+    "yaml-alias": ("error", ("Aliases (``*name``) are not allowed: every value is written "
+                   "out, so a reviewer sees it where it applies.\n\nBad: ``target: *umum``.")),
+    "yaml-anchor": ("error", ("Anchors (``&name``) are not allowed.\n\n"
+                    "Bad: ``target: &umum {2026: 80}``.")),
+    "yaml-tag": ("error", ("Explicit tags (``!!str``, ``!python/object``) are not allowed.\n\n"
+                 "Bad: ``nama: !!str 123``. Good: ``nama: \"123\"``.")),
     "yaml-merge-key": ("error", "Merge keys (``<<:``) are not allowed; write the keys out."),
-    "yaml-multi-document": ("error", "A file holds one YAML document; a second ``---`` "
-                            "document is an error."),
-    "yaml-too-deep": ("error", "The file is nested more than 64 levels deep; definitions "
-                      "never are."),
-    "yaml-complex-key": ("error", "A mapping key must be a plain value, not a list or "
-                         "mapping.\n\nBad: ``[a, b]: 1``."),
-    "duplicate-key": ("error", "The same key twice in one mapping; the message names the line "
-                      "of the first.\n\nBad: ``nama: A`` then ``nama: B`` in one indicator."),
-    "schema-version": ("error", "Every file starts with ``versi_skema: 1``.\n\n"
-                       "Bad: ``versi_skema: 2``. Good: ``versi_skema: 1``."),
-    "missing-key": ("error", "A required key is absent.\n\nBad: an indicator without "
-                    "``rumus``. Good: ``rumus: a / b * 100``."),
-    "unknown-key": ("error", "A key the format does not know, with a suggestion.\n\n"
-                    "Bad: ``rumuss: a / b``. Good: ``rumus: a / b``."),
-    "schema": ("error", "A value of the wrong type or out of range.\n\nBad: ``desimal: 9``, "
-               "``nama: 12``, ``tugas: []``. Good: ``desimal: 2``, ``nama: \"12\"``."),
+    "yaml-multi-document": ("error", ("A file holds one YAML document; a second ``---`` "
+                            "document is an error.")),
+    "yaml-too-deep": ("error", ("The file is nested more than 64 levels deep; definitions "
+                      "never are.")),
+    "yaml-complex-key": ("error", ("A mapping key must be a plain value, not a list or "
+                         "mapping.\n\nBad: ``[a, b]: 1``.")),
+    "duplicate-key": ("error", ("The same key twice in one mapping; the message names the line "
+                      "of the first.\n\nBad: ``nama: A`` then ``nama: B`` in one indicator.")),
+    "schema-version": ("error", ("Every file starts with ``versi_skema: 1``.\n\n"
+                       "Bad: ``versi_skema: 2``. Good: ``versi_skema: 1``.")),
+    "missing-key": ("error", ("A required key is absent.\n\nBad: an indicator without "
+                    "``rumus``. Good: ``rumus: a / b * 100``.")),
+    "unknown-key": ("error", ("A key the format does not know, with a suggestion.\n\n"
+                    "Bad: ``rumuss: a / b``. Good: ``rumus: a / b``.")),
+    "schema": ("error", ("A value of the wrong type or out of range.\n\nBad: ``desimal: 9``, "
+               "``nama: 12``, ``tugas: []``. Good: ``desimal: 2``, ``nama: \"12\"``.")),
 }
 
 
@@ -59,8 +59,8 @@ def rules_markdown() -> str:
         "",
         "<!-- Generated by `python -m iki_cli.rules > docs/rules.md`; do not edit by hand. -->",
         "",
-        "Every problem names a rule id in brackets, e.g. "
-        "`definitions/jabatan/sekretaris.yaml:12:16: error [unknown-variable] …`.",
+        ("Every problem names a rule id in brackets, e.g. "
+        "`definitions/jabatan/sekretaris.yaml:12:16: error [unknown-variable] …`."),
         "Errors make `iki validate` exit 1; warnings do so only with `--strict`.",
         "",
     ]

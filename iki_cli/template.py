@@ -23,9 +23,9 @@ def used_variables(defs: Definitions) -> list[Variabel]:
 
 def template_csv(defs: Definitions, period: Period, notation: str = "id",
                  delimiter: str | None = None) -> str:
-    """The CSV text; `;` for Indonesian notation, `,` for English, unless `delimiter` says."""
+    """The CSV text; `,` for English notation, else `;` (Indonesian), unless `delimiter` says."""
     delim = DELIMITERS.get(delimiter, delimiter) if delimiter else (
-        ";" if notation == "id" else ",")
+        "," if notation == "en" else ";")
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delim, lineterminator="\r\n")
     writer.writerow(TEMPLATE_COLUMNS)
