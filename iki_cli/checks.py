@@ -10,12 +10,13 @@ import inspect
 import keyword
 import math
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
 
 from . import formula
-from .definitions import Definitions, Loaded, load_definitions
+from .definitions import Definitions, Loaded, gc_paused, load_definitions
 from .model import KEBAB, MAX_ID, SNAKE, Jabatan, Threshold
 from .periods import PeriodError, parse_period
 from .problems import Level, Problem, did_you_mean, sort_problems
@@ -68,8 +69,9 @@ def run_checks(defs: Definitions) -> list[Problem]:
 
 def validate(root: Path) -> tuple[Definitions, list[Problem]]:
     """Load a definitions root and run every check: all problems of all files, sorted."""
-    defs, problems = load_definitions(root)
-    problems.extend(run_checks(defs))
+    with gc_paused():
+        defs, problems = load_definitions(root)
+        problems.extend(run_checks(defs))
     return defs, sort_problems(problems)
 
 
@@ -375,6 +377,12 @@ def check_thresholds(defs: Definitions) -> Iterator[Problem]:
                                                ind.kategori, "kategori")  # type: ignore
 
 
+@lru_cache(maxsize=4096)
+def _period_code(key: str) -> str:
+    """The canonical code of a target key (an office repeats the same few keys everywhere)."""
+    return parse_period(key).code
+
+
 @check("bad-period")
 def check_target_periods(defs: Definitions) -> Iterator[Problem]:
     """Target keys are periods: `2026`, `2026-S1`, `2026-TW1` … `2026-TW4`, `2026-01` … `2026-12`.
@@ -388,7 +396,7 @@ def check_target_periods(defs: Definitions) -> Iterator[Problem]:
             for key in ind.target:  # type: ignore[attr-defined]
                 tloc = loc + ("target", key)
                 try:
-                    code = parse_period(key).code
+                    code = _period_code(key)
                 except PeriodError as exc:
                     yield j.doc.problem(tloc, "bad-period", f"target: {exc}", key=True)
                     continue

@@ -26,11 +26,8 @@ class NumberError(ValueError):
 def parse_number(text: str, notation: Notation) -> float:
     """Parse `text` in `notation`; anything else raises NumberError, never a guess."""
     value = text.strip().replace("\u00a0", "")
-    if not value:
-        raise NumberError("empty value")
-    if value.upper() in EXCEL_ERRORS or value.startswith("#"):
-        raise NumberError(f"Excel error value `{value}`: fix the formula in the workbook "
-                          "or leave the cell empty")
+    # The common case first (a values file holds many numbers): text the pattern accepts
+    # is neither empty nor an Excel error value, so the order of the checks does not matter.
     if _PATTERNS[notation].match(value):
         if notation == "id":
             value = value.replace(".", "").replace(",", ".")
@@ -40,6 +37,11 @@ def parse_number(text: str, notation: Notation) -> float:
         if not math.isfinite(result):
             raise NumberError(f"`{text.strip()}` is too large")
         return result
+    if not value:
+        raise NumberError("empty value")
+    if value.upper() in EXCEL_ERRORS or value.startswith("#"):
+        raise NumberError(f"Excel error value `{value}`: fix the formula in the workbook "
+                          "or leave the cell empty")
     other: Notation = "en" if notation == "id" else "id"
     hint = ""
     if _PATTERNS[other].match(value):

@@ -108,16 +108,32 @@ class Coverage:
         return not self.missing
 
 
+def _month_bits(period: Period) -> int:
+    """The months of `period` as bits 1..12 of an int, for quick overlap tests."""
+    return ((1 << (period.last - period.first + 1)) - 1) << period.first
+
+
+def _largest_first(period: Period) -> tuple[int, int]:
+    return (period.first - period.last, period.first)
+
+
 def cover(period: Period, recorded: Iterable[Period]) -> Coverage:
     """The exact record if any; else the largest non-overlapping records inside `period`."""
-    inside = [p for p in recorded if period.contains(p)]
+    year, first, last = period.year, period.first, period.last
+    # `contains`, inlined: this runs once per variable over all its recorded periods.
+    inside = [p for p in recorded if p.year == year and first <= p.first and p.last <= last]
     if period in inside:
         return Coverage((period,), ())
     chosen: list[Period] = []
-    for candidate in sorted(inside, key=lambda p: (-p.months, p.first)):
-        if not any(candidate.overlaps(c) for c in chosen):
+    taken = 0  # the months of `chosen`, as bits (all of one year, so overlap is a bit test)
+    for candidate in sorted(inside, key=_largest_first):
+        bits = _month_bits(candidate)
+        if not bits & taken:
             chosen.append(candidate)
+            taken |= bits
     chosen.sort()
+    if taken == _month_bits(period):
+        return Coverage(tuple(chosen), ())
     covered = {m for p in chosen for m in range(p.first, p.last + 1)}
     return Coverage(tuple(chosen), tuple(_missing(period, covered)))
 

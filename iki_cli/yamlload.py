@@ -10,12 +10,13 @@ alias bomb costs no more than reading it.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
+from yaml._yaml import CParser
 
 from .problems import Problem
 
@@ -102,7 +103,7 @@ def _mark(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-class _Composer(CParser):  # type: ignore[misc]
+class _Composer(CParser):
     """The C composer without PyYAML's tag resolution: we resolve scalars ourselves.
 
     The stock resolver runs Python regexes on every scalar only to pick a tag
@@ -253,12 +254,22 @@ def load_text(text: str, path: str) -> tuple[Document | None, list[Problem]]:
 def load_file(file: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read and parse one YAML file, refusing over-large and non-UTF-8 files cleanly."""
     try:
-        size = file.stat().st_size
+        info = file.stat()
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+            # A pipe would block and a device (`x.yaml -> /dev/zero`) never ends.
+            return None, [Problem(display, 0, 0, "error", "unreadable",
+                                  "cannot read file: not a regular file")]
+        size = info.st_size
         if size > MAX_BYTES:
             return None, [Problem(display, 1, 1, "error", "file-too-large",
                                   f"file is {size:,} bytes; definition files are limited to "
                                   f"{MAX_BYTES:,} bytes")]
-        raw = file.read_bytes()
+        with file.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)  # bounded: the file may grow after `stat`
+        if len(raw) > MAX_BYTES:
+            return None, [Problem(display, 1, 1, "error", "file-too-large",
+                                  f"file is more than {MAX_BYTES:,} bytes; definition files "
+                                  f"are limited to {MAX_BYTES:,} bytes")]
     except OSError as exc:
         return None, [Problem(display, 0, 0, "error", "unreadable",
                               f"cannot read file: {exc.strerror or exc}")]
