@@ -7,6 +7,7 @@ warnings / incomplete results); 2 wrong usage.
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -307,13 +308,15 @@ def compute(
     except ProblemsError as exc:
         print_problems(exc.problems)
         raise
+    # What is loaded now stays alive to the end: stop the collector rescanning it.
+    gc.freeze()
     warnings = [p for p in data.problems if p.level == "warning"]
     print_problems(warnings)
     report = run(defs, data, period, lang)
     files = render_outputs(report, defs, chosen, output, lang, templates)
-    from .summary import summary_table
+    from .summary import summary
 
-    out.print(summary_table(report, lang))
+    out.print(summary(report, lang))
     for path in files:
         err.print(f"wrote {escape(str(path))}")
     if strict and (warnings or any(r.status != "lengkap" for r in report.hasil)):
@@ -325,6 +328,12 @@ def render_outputs(report, defs, formats, output, lang, templates):  # type: ign
     from .outputs import write_all
     from .results import to_csv, to_json
 
+    pages = [fmt for fmt in formats if fmt in ("md", "html")]
+    rendered: dict[str, str] = {}
+    if pages:
+        from .render import render_reports
+
+        rendered = render_reports(report, defs, pages, lang, templates)
     contents: dict[Path, str] = {}
     for fmt in formats:
         path = output / f"iki-{report.periode}.{fmt}"
@@ -333,9 +342,7 @@ def render_outputs(report, defs, formats, output, lang, templates):  # type: ign
         elif fmt == "csv":
             contents[path] = to_csv(report)
         else:
-            from .render import render_report
-
-            contents[path] = render_report(report, defs, fmt, lang, templates)
+            contents[path] = rendered[fmt]
     if output.exists() and not output.is_dir():
         raise UsageError(f"output `{output}` exists and is not a folder")
     write_all(contents)

@@ -190,7 +190,7 @@ def tree_files(repo: Repo, commit: str) -> dict[str, bytes] | None:
         # Symlinks (120000) and submodules hold no file content to read.
         if rest.startswith("blob ") and mode in ("100644", "100755") and _wanted(rel):
             blobs[rel] = rest.split()[1]
-    return dict(zip(blobs, _read_blobs(repo, list(blobs.values()))))
+    return dict(zip(blobs, _read_blobs(repo, list(blobs.values())), strict=True))
 
 
 def _read_blobs(repo: Repo, ids: list[str]) -> list[bytes]:

@@ -44,7 +44,7 @@ def aggregate(var: Variabel, recorded: dict[Period, Entry], period: Period) -> A
         value = max(values)
     else:  # rata_rata: a time average, each record weighted by the months it covers
         weights = [p.months for p in coverage.used]
-        value = sum(v * w for v, w in zip(values, weights)) / sum(weights)
+        value = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
     return Aggregate(value, coverage)
 
 

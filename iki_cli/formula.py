@@ -14,8 +14,8 @@ from __future__ import annotations
 import keyword
 import math
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping, Union
 
 MAX_LENGTH = 500
 MAX_DEPTH = 50
@@ -59,26 +59,26 @@ class Var:
 @dataclass(frozen=True)
 class Unary:
     op: str
-    operand: "Node"
+    operand: Node
     column: int
 
 
 @dataclass(frozen=True)
 class Binary:
     op: str
-    left: "Node"
-    right: "Node"
+    left: Node
+    right: Node
     column: int
 
 
 @dataclass(frozen=True)
 class Call:
     name: str
-    args: tuple["Node", ...]
+    args: tuple[Node, ...]
     column: int
 
 
-Node = Union[Num, Var, Unary, Binary, Call]
+Node = Num | Var | Unary | Binary | Call
 
 _TOKEN = re.compile(
     r"(?P<space>\s+)|(?P<number>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
@@ -208,7 +208,7 @@ class _Parser:
         if tok.text == "(":
             self.nest(tok)
             node = self.expr()
-            self.expect(")", "`)` to close the `(` at column %d" % tok.column)
+            self.expect(")", f"`)` to close the `(` at column {tok.column}")
             self.depth -= 1
             return node
         raise FormulaError(f"expected a number, a variable or `(`, found {_describe(tok)}",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
+from typing import NamedTuple
 
 _PATTERN = re.compile(
     r"^(?P<year>\d{4})(?:-(?:(?P<s>S[12])|(?P<q>(?:TW|Q)[1-4])|(?P<m>0[1-9]|1[0-2])))?$"
@@ -16,9 +17,12 @@ class PeriodError(ValueError):
     """Text that is not a period code."""
 
 
-@dataclass(frozen=True, order=True)
-class Period:
-    """A span of whole months of one year: months `first`..`last` (1-12)."""
+class Period(NamedTuple):
+    """A span of whole months of one year: months `first`..`last` (1-12).
+
+    A named tuple rather than a dataclass: values files key hundreds of thousands
+    of entries by period, and a tuple hashes and compares in C.
+    """
 
     year: int
     first: int
@@ -47,11 +51,11 @@ class Period:
     def __str__(self) -> str:
         return self.code
 
-    def contains(self, other: "Period") -> bool:
+    def contains(self, other: Period) -> bool:
         """True when `other` lies inside this period (or equals it)."""
         return self.year == other.year and self.first <= other.first and other.last <= self.last
 
-    def overlaps(self, other: "Period") -> bool:
+    def overlaps(self, other: Period) -> bool:
         return self.year == other.year and self.first <= other.last and other.first <= self.last
 
 

@@ -360,12 +360,12 @@ def _indicator_view(defs: Definitions, pos: Jabatan, ind: Indikator, nomor: str,
                     lang: str) -> IndikatorView:
     node = defs.formulas[(pos.id, ind.id)]
     catalogue = defs.variables
-    names = {v: catalogue[v].uraian for v in catalogue}
+    used = dict.fromkeys(v.name for v in formula.variables(node))
+    names = {v: catalogue[v].uraian for v in used if v in catalogue}
     parts = formula_parts(node, names, percent=ind.satuan.strip() == "%", lang=lang)
     if ind.sumber_data:
         sources = [ind.sumber_data]
     else:
-        used = dict.fromkeys(v.name for v in formula.variables(node))
         sources = list(dict.fromkeys(catalogue[v].sumber_data or "" for v in used
                                      if v in catalogue))
     return IndikatorView(
@@ -626,6 +626,20 @@ def _organisation(defs: Definitions) -> dict[str, str]:
     return {"nama": org.nama, "singkatan": org.singkatan or "", "pemda": org.pemda}
 
 
+class Labels(dict[str, str]):
+    """The label table, read as `L.name` in templates without a failed attribute lookup.
+
+    Jinja tries `getattr` before `[]`; on a plain dict every `L.name` first raised
+    and caught an AttributeError, thousands of times per report.
+    """
+
+    def __getattr__(self, name: str) -> str:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 def report_context(report: Report, defs: Definitions, lang: str = "id") -> dict[str, Any]:
     """What `laporan.*` templates see (documented in docs/reports.md)."""
     positions = position_views(defs, lang)
@@ -638,7 +652,7 @@ def report_context(report: Report, defs: Definitions, lang: str = "id") -> dict[
     organisation = _organisation(defs)
     organisation.update(report.organisasi)
     return {
-        "lang": lang, "L": labels(lang), "periode": report.periode,
+        "lang": lang, "L": Labels(labels(lang)), "periode": report.periode,
         "organisasi": organisation, "ringkasan": summary_view(report),
         "predikat_skala": list(report.predikat_scale), "jabatan": positions,
         "grafik": chart_views(positions),
@@ -647,15 +661,22 @@ def report_context(report: Report, defs: Definitions, lang: str = "id") -> dict[
 
 def document_context(defs: Definitions, lang: str = "id") -> dict[str, Any]:
     """What `dokumen.*` templates see (documented in docs/reports.md)."""
-    return {"lang": lang, "L": labels(lang), "organisasi": _organisation(defs),
+    return {"lang": lang, "L": Labels(labels(lang)), "organisasi": _organisation(defs),
             "jabatan": position_views(defs, lang)}
 
 
 def render_report(report: Report, defs: Definitions, fmt: str, lang: str = "id",
                   templates: Path | None = None) -> str:
     """The period report (`laporan.md` / `laporan.html`) as text."""
-    env = environment(fmt, templates, lang)
-    return _render(env, f"{REPORT_PAGE}.{fmt}", report_context(report, defs, lang))
+    return render_reports(report, defs, [fmt], lang, templates)[fmt]
+
+
+def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = "id",
+                   templates: Path | None = None) -> dict[str, str]:
+    """The period report in several formats, from one context built once."""
+    context = report_context(report, defs, lang)
+    return {fmt: _render(environment(fmt, templates, lang), f"{REPORT_PAGE}.{fmt}", context)
+            for fmt in formats}
 
 
 def render_document(defs: Definitions, fmt: str, lang: str = "id",

@@ -129,11 +129,13 @@ def _scan_events(text: str, path: str) -> list[Problem]:
             ev = loader.get_event()
             where = _mark(ev.start_mark)
             if isinstance(ev, yaml.AliasEvent):
-                problems.append(Problem(path, *where, "error", "yaml-alias",
-                                        f"alias `*{ev.anchor}` is not allowed; write the value out"))
+                problems.append(Problem(
+                    path, *where, "error", "yaml-alias",
+                    f"alias `*{ev.anchor}` is not allowed; write the value out"))
             elif getattr(ev, "anchor", None):
-                problems.append(Problem(path, *where, "error", "yaml-anchor",
-                                        f"anchor `&{ev.anchor}` is not allowed; write the value out"))
+                problems.append(Problem(
+                    path, *where, "error", "yaml-anchor",
+                    f"anchor `&{ev.anchor}` is not allowed; write the value out"))
             if getattr(ev, "tag", None) and ev.tag != "!":
                 problems.append(Problem(path, *where, "error", "yaml-tag",
                                         f"tag `{ev.tag}` is not allowed; write a plain value"))

@@ -26,7 +26,7 @@ import yaml
 TERMINAL_ENV = {"COLUMNS": "120", "NO_COLOR": "1"}
 os.environ.update(TERMINAL_ENV)
 
-from typer.testing import CliRunner
+from typer.testing import CliRunner  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "definitions"

@@ -11,7 +11,7 @@ import iki_cli
 
 PACKAGE = Path(iki_cli.__file__).parent
 # The CLI and the modules that build rich renderables for it.
-PRESENTATION = {"cli", "browse", "summary"}
+PRESENTATION = {"cli", "__main__", "browse", "summary"}
 FORBIDDEN = ("typer", "rich", "click", "iki_cli.cli")
 
 

@@ -1,4 +1,4 @@
-"""Every rule of `iki validate`, each with a failing snippet at its (line, column) and a passing one.
+"""Every rule of `iki validate`: a failing snippet at its (line, column), and a passing one.
 
 Read like yamllint's rule tests: the snippet is the whole file it replaces in a
 minimal valid office (see `make_root` in conftest.py), and the expectation is the
@@ -234,7 +234,8 @@ good("duplicate-key", organisasi="versi_skema: 1\nnama: A\npemda: Kabupaten Uji\
 
 bad("yaml-anchor", [("organisasi.yaml", 2, 7, "yaml-anchor")],
     organisasi="versi_skema: 1\nnama: &n Kantor Uji\npemda: Kabupaten Uji\n")
-bad("yaml-alias", [("organisasi.yaml", 2, 7, "yaml-anchor"), ("organisasi.yaml", 4, 12, "yaml-alias")],
+bad("yaml-alias", [("organisasi.yaml", 2, 7, "yaml-anchor"),
+                   ("organisasi.yaml", 4, 12, "yaml-alias")],
     organisasi="versi_skema: 1\nnama: &n Kantor Uji\npemda: Kabupaten Uji\nsingkatan: *n\n")
 good("yaml-alias", organisasi="versi_skema: 1\nnama: Kantor & Uji *\npemda: Kabupaten Uji\n")
 bad("yaml-merge-key", [("organisasi.yaml", 5, 3, "yaml-merge-key")], organisasi="""\
@@ -605,7 +606,8 @@ bad("contoh", [(HEAD, 14, 20, "contoh")], id="contoh-extra-variable",
     message="does not use: `c`",
     jabatan={"kepala": _head_contoh("- nilai: {a: 1, b: 4, c: 9}\n  hasil: 25")})
 bad("contoh", [(HEAD, 14, 13, "contoh")], id="contoh-division-by-zero",
-    message="division by zero", jabatan={"kepala": _head_contoh("- nilai: {a: 1, b: 0}\n  hasil: 0")})
+    message="division by zero",
+    jabatan={"kepala": _head_contoh("- nilai: {a: 1, b: 0}\n  hasil: 0")})
 good("contoh", jabatan={"kepala": _head_contoh(
     "- nilai: {a: 1, b: 4}\n  hasil: 25\n- nilai: {a: 1, b: 3}\n  hasil: 33.333333333333336")})
 

@@ -197,7 +197,7 @@ def test_csv_has_the_same_fields_as_json(cli: CliRunner, tmp_path: Path) -> None
         table = list(csv.DictReader(fh))
     assert list(table[0]) == RESULT_KEYS
     assert len(table) == len(doc["hasil"])
-    for row, h in zip(table, doc["hasil"]):
+    for row, h in zip(table, doc["hasil"], strict=False):
         for key in ("jabatan", "indikator", "status", "polaritas", "predikat", "kategori"):
             assert row[key] == (h[key] or "")
         for key in ("realisasi", "target", "capaian"):

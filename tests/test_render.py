@@ -69,9 +69,9 @@ def check_golden(name: str, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
     assert path.is_file(), f"missing golden file {path}; run with IKI_UPDATE_GOLDEN=1"
-    assert text.encode("utf-8") == path.read_bytes(), \
-        f"{name} differs from the golden file; if the change is intended, " \
-        "rerun with IKI_UPDATE_GOLDEN=1 and review the diff"
+    assert text.encode("utf-8") == path.read_bytes(), (
+        f"{name} differs from the golden file; if the change is intended, "
+        "rerun with IKI_UPDATE_GOLDEN=1 and review the diff")
 
 
 # --- Golden files ------------------------------------------------------------------------

@@ -429,7 +429,8 @@ def test_template_workbook_layout(runner: Any, make_root: Any, tmp_path: Path) -
     assert (validation.type, str(validation.sqref)) == ("decimal", "F2:F4")
     assert validation.showErrorMessage and "angka" in validation.error
     widths = {k: d.width for k, d in ws.column_dimensions.items()}
-    assert widths["B"] == len("variabel") + 2 and widths["C"] == len("=SUM(A1:A3) dari register") + 2
+    assert widths["B"] == len("variabel") + 2
+    assert widths["C"] == len("=SUM(A1:A3) dari register") + 2
     guide = " ".join(str(c.value) for row in wb["petunjuk"].iter_rows() for c in row if c.value)
     for needed in ("periode", "variabel", "uraian", "satuan", "sumber_data", "nilai",
                    "keterangan", "2026-S1", "2026-TW1", "2026-01", "belum terkumpul", "81,25"):

@@ -120,7 +120,7 @@ def test_quoted_merge_key_is_an_ordinary_key() -> None:
 def test_alias_bomb_refused_fast() -> None:
     # "Billion laughs": nine levels of nine aliases each would expand to 9**9 items.
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=False):
         refs = ",".join([f"*{prev}"] * 9)
         lines.append(f"{name}: &{name} [{refs}]")
     text = "\n".join(lines) + "\n"

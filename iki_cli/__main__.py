@@ -1,0 +1,5 @@
+"""`python -m iki_cli` runs the command line."""
+
+from .cli import main
+
+main()
