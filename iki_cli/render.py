@@ -518,6 +518,24 @@ def md_escape(value: object) -> str:
                        if line.strip())
 
 
+def formula_html(expr: Ekspresi) -> Markup:
+    """A written-out formula as HTML: each fraction a numerator over a denominator.
+
+    Built here rather than by a recursive template macro, which cost a template
+    call per fraction side; `_rumus.html` wraps it and can still be replaced.
+    """
+    out = ['<span class="rumus">']
+    for b in expr.bagian:
+        if isinstance(b, Pecahan):
+            out.append(f'<span class="frac"><span class="num">{formula_html(b.pembilang)}'
+                       f'</span><span class="den">{formula_html(b.penyebut)}</span></span>')
+        else:
+            short = " nw" if len(b.teks.strip()) <= 12 else ""
+            out.append(f'<span class="t{short}">{escape(b.teks)}</span>')
+    out.append("</span>")
+    return Markup("".join(out))
+
+
 def _svg_number(value: float) -> str:
     """A coordinate for SVG: fixed decimals so output is byte-stable."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
@@ -528,6 +546,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "angka_bebas": _angka_bebas,
     "br": _line_breaks,
     "md": md_escape,
+    "rumus_html": formula_html,
     "rumus_teks": formula_text,
     "svg": _svg_number,
 }
