@@ -42,31 +42,9 @@ class Definitions:
     # True when some file or formula did not load: checks over the whole office
     # (unused variables) would then report false alarms, so they hold back.
     incomplete: bool = False
-    # The two lookups below are read once per indicator: built once, rebuilt only when
-    # the files they come from change (the key says from what each was built).
-    _lookups: dict[str, tuple[Any, Any]] = field(default_factory=dict, init=False,
-                                                  repr=False, compare=False)
-
-    @property
-    def variables(self) -> dict[str, Variabel]:
-        """The variables of the catalogue by id."""
-        if self.variabel is None:
-            return {}
-        built = self._lookups.get("variables")
-        if built is None or built[0] is not self.variabel:
-            built = (self.variabel, {v.id: v for v in self.variabel.model.variabel})
-            self._lookups["variables"] = built
-        return built[1]
-
-    @property
-    def positions(self) -> dict[str, Jabatan]:
-        """The positions by id."""
-        built = self._lookups.get("positions")
-        if built is None or built[0][0] is not self.jabatan or built[0][1] != len(self.jabatan):
-            built = ((self.jabatan, len(self.jabatan)),
-                     {j.model.id: j.model for j in self.jabatan})
-            self._lookups["positions"] = built
-        return built[1]
+    # Lookups by id, read once per indicator: filled once all files are loaded.
+    variables: dict[str, Variabel] = field(default_factory=dict)
+    positions: dict[str, Jabatan] = field(default_factory=dict)
 
 
 @contextmanager
@@ -205,4 +183,7 @@ def load_definitions(root: Path) -> tuple[Definitions, list[Problem]]:
             defs.incomplete = True
         else:
             defs.jabatan.append(loaded)
+    if defs.variabel is not None:
+        defs.variables = {v.id: v for v in defs.variabel.model.variabel}
+    defs.positions = {j.model.id: j.model for j in defs.jabatan}
     return defs, problems
