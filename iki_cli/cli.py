@@ -331,9 +331,12 @@ def render_outputs(report, defs, formats, output, lang, templates):  # type: ign
     pages = [fmt for fmt in formats if fmt in ("md", "html")]
     rendered: dict[str, str] = {}
     if pages:
+        from .definitions import gc_paused
         from .render import render_reports
 
-        rendered = render_reports(report, defs, pages, lang, templates)
+        # Rendering makes short-lived objects only: collector passes would free little.
+        with gc_paused():
+            rendered = render_reports(report, defs, pages, lang, templates)
     contents: dict[Path, str] = {}
     for fmt in formats:
         path = output / f"iki-{report.periode}.{fmt}"
