@@ -17,10 +17,10 @@ from pathlib import Path
 
 from . import formula
 from .definitions import Definitions, Loaded, gc_paused, load_definitions
-from .model import KEBAB, MAX_ID, SNAKE, Jabatan, Threshold
+from .model import KEBAB, MAX_ID, SNAKE, Indikator, Jabatan, Sasaran, Threshold
 from .periods import PeriodError, parse_period
 from .problems import Level, Problem, did_you_mean, sort_problems
-from .yamlload import Document
+from .yamlload import Document, Loc
 
 CheckFn = Callable[[Definitions], Iterator[Problem]]
 
@@ -75,7 +75,7 @@ def validate(root: Path) -> tuple[Definitions, list[Problem]]:
     return defs, sort_problems(problems)
 
 
-def _indicators(j: Loaded[Jabatan]) -> Iterator[tuple[tuple, object, object]]:
+def _indicators(j: Loaded[Jabatan]) -> Iterator[tuple[Loc, Sasaran, Indikator]]:
     for si, sas in enumerate(j.model.sasaran):
         for ii, ind in enumerate(sas.indikator):
             yield ("sasaran", si, "indikator", ii), sas, ind
@@ -119,7 +119,7 @@ def check_ids(defs: Definitions) -> Iterator[Problem]:
             if msg:
                 yield j.doc.problem(("sasaran", si, "id"), "bad-id", msg)
         for loc, _sas, ind in _indicators(j):
-            msg = _bad_id(ind.id, KEBAB, "indicator")  # type: ignore[attr-defined]
+            msg = _bad_id(ind.id, KEBAB, "indicator")
             if msg:
                 yield j.doc.problem(loc + ("id",), "bad-id", msg)
 
@@ -169,7 +169,7 @@ def check_unique_ids(defs: Definitions) -> Iterator[Problem]:
             yield j.doc.problem(("sasaran", again, "id"), "duplicate-id",
                                 f"objective `{sas_ids[again]}` is already defined on line {line}")
         locs = list(_indicators(j))
-        ind_ids = [ind.id for _, _, ind in locs]  # type: ignore[attr-defined]
+        ind_ids = [ind.id for _, _, ind in locs]
         for first, again in _duplicates(ind_ids):
             line = j.doc.pos(locs[first][0] + ("id",))[0]
             yield j.doc.problem(locs[again][0] + ("id",), "duplicate-id",
@@ -290,18 +290,18 @@ def check_formulas(defs: Definitions) -> Iterator[Problem]:
     for j in defs.jabatan:
         for loc, _sas, ind in _indicators(j):
             try:
-                node = formula.parse(ind.rumus)  # type: ignore[attr-defined]
+                node = formula.parse(ind.rumus)
             except formula.FormulaError as exc:
                 defs.incomplete = True
                 line, col = j.doc.column_in(loc + ("rumus",), exc.column)
                 yield Problem(j.path, line, col, "error", "formula-syntax",
                               f"formula: {exc.message}")
                 continue
-            defs.formulas[(j.model.id, ind.id)] = node  # type: ignore[attr-defined]
+            defs.formulas[(j.model.id, ind.id)] = node
 
 
-def _formula(defs: Definitions, j: Loaded[Jabatan], ind: object) -> formula.Node | None:
-    return defs.formulas.get((j.model.id, ind.id))  # type: ignore[attr-defined]
+def _formula(defs: Definitions, j: Loaded[Jabatan], ind: Indikator) -> formula.Node | None:
+    return defs.formulas.get((j.model.id, ind.id))
 
 
 @check("unknown-variable")
@@ -372,9 +372,9 @@ def check_thresholds(defs: Definitions) -> Iterator[Problem]:
                                   "`capaian.batas_bawah`")
     for j in defs.jabatan:
         for loc, _sas, ind in _indicators(j):
-            if ind.kategori:  # type: ignore[attr-defined]
+            if ind.kategori:
                 yield from _threshold_problems(j.doc, loc + ("kategori",),
-                                               ind.kategori, "kategori")  # type: ignore
+                                               ind.kategori, "kategori")
 
 
 @lru_cache(maxsize=4096)
@@ -393,7 +393,7 @@ def check_target_periods(defs: Definitions) -> Iterator[Problem]:
     for j in defs.jabatan:
         for loc, _sas, ind in _indicators(j):
             seen: dict[str, str] = {}
-            for key in ind.target:  # type: ignore[attr-defined]
+            for key in ind.target:
                 tloc = loc + ("target", key)
                 try:
                     code = _period_code(key)
@@ -405,7 +405,7 @@ def check_target_periods(defs: Definitions) -> Iterator[Problem]:
                                         f"target `{key}` is the same period as `{seen[code]}`",
                                         key=True)
                 seen[code] = key
-                if not math.isfinite(ind.target[key]):  # type: ignore[attr-defined]
+                if not math.isfinite(ind.target[key]):
                     yield j.doc.problem(tloc, "bad-period", "a target must be a finite number")
 
 
@@ -425,7 +425,7 @@ def check_examples(defs: Definitions) -> Iterator[Problem]:
             if node is None:
                 continue
             names = {v.name for v in formula.variables(node)}
-            for ci, ex in enumerate(ind.contoh):  # type: ignore[attr-defined]
+            for ci, ex in enumerate(ind.contoh):
                 cloc = loc + ("contoh", ci)
                 missing = sorted(names - set(ex.nilai))
                 extra = sorted(set(ex.nilai) - names)
@@ -457,7 +457,7 @@ def check_name_percent(defs: Definitions) -> Iterator[Problem]:
     for j in defs.jabatan:
         for loc, _sas, ind in _indicators(j):
             node = _formula(defs, j, ind)
-            name = ind.nama.strip().lower()  # type: ignore[attr-defined]
+            name = ind.nama.strip().lower()
             if node and name.startswith(("persentase", "prosentase")) \
                     and not formula.scales_by_100(node):
                 yield j.doc.problem(loc + ("rumus",), "name-percent",
@@ -476,7 +476,7 @@ def check_name_count(defs: Definitions) -> Iterator[Problem]:
         for loc, _sas, ind in _indicators(j):
             node = _formula(defs, j, ind)
             if node and ind.nama.strip().lower().startswith("jumlah") \
-                    and formula.is_ratio(node):  # type: ignore[attr-defined]
+                    and formula.is_ratio(node):
                 yield j.doc.problem(loc + ("rumus",), "name-count",
                                     "the name says \"Jumlah\" (a count) but the formula is a "
                                     "ratio; rename it (e.g. \"Persentase …\") or count instead",

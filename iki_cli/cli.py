@@ -12,12 +12,17 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from . import __version__
 from .problems import IkiError, Problem, ProblemsError, UsageError
+
+if TYPE_CHECKING:
+    from .definitions import Definitions
+    from .evaluate import Report
+    from .periods import Period
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -105,7 +110,7 @@ def require_root(root: Path) -> Path:
     return root
 
 
-def load_valid(root: Path):  # type: ignore[no-untyped-def]
+def load_valid(root: Path) -> Definitions:
     """Validated definitions; errors are printed and end the command with exit 1."""
     from .checks import validate
 
@@ -245,7 +250,7 @@ TemplatesOpt = Annotated[Path | None, typer.Option(
 REPORT_FORMATS = ("md", "html", "json", "csv")
 
 
-def parse_period_option(text: str):  # type: ignore[no-untyped-def]
+def parse_period_option(text: str) -> Period:
     """The -p value as a Period, or a usage error naming the accepted forms."""
     from .periods import PeriodError, parse_period
 
@@ -323,7 +328,8 @@ def compute(
         raise typer.Exit(1)
 
 
-def render_outputs(report, defs, formats, output, lang, templates):  # type: ignore[no-untyped-def]
+def render_outputs(report: Report, defs: Definitions, formats: list[str], output: Path,
+                   lang: str, templates: Path | None) -> list[Path]:
     """Render every format in memory, then write them all atomically."""
     from .outputs import write_all
     from .results import to_csv, to_json

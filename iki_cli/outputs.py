@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from .problems import IkiError
@@ -24,7 +25,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     write_all({path: content})
 
 
-def write_all(files: dict[Path, str | bytes]) -> None:
+def write_all(files: Mapping[Path, str | bytes]) -> None:
     """Write several outputs so that either all are replaced or none is.
 
     Every file is first written to a temporary sibling; only when all are

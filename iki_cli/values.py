@@ -233,7 +233,7 @@ def _read_csv(path: Path, display: str, encoding: str, ingest: Ingest,
     chosen: Notation = ("id" if delim == ";" else "en") if notation == "auto" else notation
 
     def all_lines() -> Iterator[str]:
-        yield first  # type: ignore[misc]
+        yield first
         yield from lines
 
     # strict: a stray or unclosed quote is reported, never silently swallowing the rows after it
