@@ -15,7 +15,7 @@ from .definitions import Definitions
 from .i18n import message
 from .model import CapaianRules, Indikator, Threshold, Variabel
 from .numbers import format_number
-from .periods import Coverage, Period, cover
+from .periods import Coverage, Period, PeriodError, cover
 from .values import Entry, Values, cached_period
 
 Status = Literal["lengkap", "parsial", "tanpa_data", "galat"]
@@ -214,8 +214,6 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
 
 def _target(ind: Indikator, period: Period) -> float | None:
     """The target set for exactly `period` (keys may be spelt `2026-Q1` or `2026`)."""
-    from .periods import PeriodError
-
     for key, value in ind.target.items():
         try:
             if cached_period(key) == period:
