@@ -330,11 +330,11 @@ def to_text(node: Node, names: Mapping[str, str] | None = None, *, times: str = 
     return go(node, 0, False)
 
 
-def _factors(node: Node, inverted: bool = False) -> list[tuple[Node, bool]]:
+def factors(node: Node, inverted: bool = False) -> list[tuple[Node, bool]]:
     """The top-level product chain as (factor, is_divisor) pairs."""
     if isinstance(node, Binary) and node.op in ("*", "/"):
-        return _factors(node.left, inverted) + _factors(node.right,
-                                                        inverted ^ (node.op == "/"))
+        return factors(node.left, inverted) + factors(node.right,
+                                                       inverted ^ (node.op == "/"))
     return [(node, inverted)]
 
 
@@ -346,9 +346,9 @@ def scales_by_100(node: Node) -> bool:
     if isinstance(node, Call):
         varying = [arg for arg in node.args if variables(arg)]
         return bool(varying) and all(scales_by_100(arg) for arg in varying)
-    return any(isinstance(f, Num) and f.value == 100 and not div for f, div in _factors(node))
+    return any(isinstance(f, Num) and f.value == 100 and not div for f, div in factors(node))
 
 
 def is_ratio(node: Node) -> bool:
     """True when the formula divides by something that holds a variable."""
-    return any(div and variables(f) for f, div in _factors(node))
+    return any(div and variables(f) for f, div in factors(node))

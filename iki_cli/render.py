@@ -113,7 +113,7 @@ def formula_parts(node: formula.Node, names: dict[str, str], *, percent: bool = 
             right, rprec = go(n.right, False)
             op = " + " if n.op == "+" else " − "
             return left + [Teks(op)] + bracket(right, rprec, _PRODUCT), _SUM
-        chain = _factors(n)
+        chain = formula.factors(n)
         upper = [f for f, div in chain if not div]
         lower = [f for f, div in chain if div]
         if not lower:
@@ -133,13 +133,6 @@ def formula_parts(node: formula.Node, names: dict[str, str], *, percent: bool = 
 
     items, prec = go(node, True)
     return Ekspresi(tuple(_merge(items)), prec < _ATOM)
-
-
-def _factors(node: formula.Node, divisor: bool = False) -> list[tuple[formula.Node, bool]]:
-    """A product/quotient chain flattened to (factor, is_divisor) pairs."""
-    if isinstance(node, formula.Binary) and node.op in ("*", "/"):
-        return _factors(node.left, divisor) + _factors(node.right, divisor ^ (node.op == "/"))
-    return [(node, divisor)]
 
 
 def _percent(items: list[Bagian], apply: bool) -> list[Bagian]:
