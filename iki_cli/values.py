@@ -12,7 +12,7 @@ import csv
 import difflib
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -243,7 +243,7 @@ def _read_csv(path: Path, display: str, encoding: str, ingest: Ingest,
     if isinstance(header, csv.Error):
         ingest.values.error(source, first_line_no, _quote_message(header, delim))
         return
-    columns = _columns(header, source, first_line_no, ingest)
+    columns = header_columns(header, source, first_line_no, ingest)
     if columns is None:
         return
     width = len(header)
@@ -321,29 +321,36 @@ def _quote_message(exc: csv.Error, delim: str) -> str:
             f"the next {shown}; write a `\"` inside a field as `\"\"`")
 
 
-def _columns(header: list[str], source: Source, line: int,
-             ingest: Ingest) -> dict[str, int] | None:
+def header_columns(header: Sequence[str], source: Source, line: int, ingest: Ingest, *,
+                   letter: Callable[[int], str] | None = None,
+                   missing_note: str = "; the header must name periode, variabel and nilai",
+                   ) -> dict[str, int] | None:
+    """Column name → index from a header row (CSV or workbook); problems go to `ingest`.
+
+    `letter` names a workbook column so that problems point at the header cell.
+    """
     columns: dict[str, int] = {}
     ok = True
     for i, name in enumerate(header):
         key = name.strip().lower()
         if not key:
             continue
+        cell = letter(i) if letter else None
         if key not in KNOWN_COLUMNS:
             ingest.values.error(source, line, f"unknown column `{name.strip()}`"
                                 f"{did_you_mean(key, KNOWN_COLUMNS)}; the columns are "
-                                + ", ".join(KNOWN_COLUMNS))
+                                + ", ".join(KNOWN_COLUMNS), cell)
             ok = False
         elif key in columns:
-            ingest.values.error(source, line, f"column `{key}` appears twice")
+            ingest.values.error(source, line, f"column `{key}` appears twice", cell)
             ok = False
         else:
             columns[key] = i
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
-        ingest.values.error(source, line, "missing column(s) " + ", ".join(f"`{c}`" for c in
-                                                                          missing)
-                            + "; the header must name periode, variabel and nilai")
+        ingest.values.error(source, line, "missing column(s) "
+                            + ", ".join(f"`{c}`" for c in missing) + missing_note,
+                            letter(0) if letter else None)
         ok = False
     return columns if ok else None
 

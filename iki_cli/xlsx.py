@@ -32,7 +32,7 @@ from .numbers import Notation, NumberError, parse_number
 from .periods import Period
 from .problems import Problem, UsageError, did_you_mean
 from .template import TEMPLATE_COLUMNS, used_variables
-from .values import KNOWN_COLUMNS, REQUIRED, Ingest, NotationChoice, Source
+from .values import REQUIRED, Ingest, NotationChoice, Source, header_columns
 
 SHEET = "nilai"
 GUIDE_SHEET = "petunjuk"
@@ -90,7 +90,10 @@ def _read(path: Path, display: str, ingest: Ingest, notation: Notation,
         hint = "" if sheet is not None or not others else (
             f" (this is the first sheet, `{ws.title}`; read another with --sheet NAME: "
             + ", ".join(f"`{name}`" for name in others) + ")")
-        columns = _header(header, source, ingest, hint)
+        names = ["" if cell.value is None else str(cell.value) for cell in header]
+        columns = header_columns(
+            names, source, 1, ingest, letter=_letter,
+            missing_note="; row 1 must be the header naming periode, variabel and nilai" + hint)
         if columns is None:
             return
         letters = {key: _letter(i) for key, i in columns.items()}
@@ -168,34 +171,6 @@ def _letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(index + 1)
-
-
-def _header(cells: Sequence[Any], source: Source, ingest: Ingest,
-            hint: str = "") -> dict[str, int] | None:
-    columns: dict[str, int] = {}
-    ok = True
-    for i, cell in enumerate(cells):
-        name = "" if cell.value is None else str(cell.value).strip()
-        key = name.lower()
-        if not key:
-            continue
-        if key not in KNOWN_COLUMNS:
-            ingest.values.error(source, 1, f"unknown column `{name}`"
-                                f"{did_you_mean(key, KNOWN_COLUMNS)}; the columns are "
-                                + ", ".join(KNOWN_COLUMNS), _letter(i))
-            ok = False
-        elif key in columns:
-            ingest.values.error(source, 1, f"column `{key}` appears twice", _letter(i))
-            ok = False
-        else:
-            columns[key] = i
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        ingest.values.error(source, 1, "missing column(s) " + ", ".join(f"`{c}`" for c in missing)
-                            + "; row 1 must be the header naming periode, variabel and nilai"
-                            + hint, "A")
-        ok = False
-    return columns if ok else None
 
 
 def _formulas_without_result(path: Path, ws: Any, columns: set[int]
