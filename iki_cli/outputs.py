@@ -55,9 +55,10 @@ def write_all(files: Mapping[Path, str | bytes]) -> None:
                 os.fsync(fh.fileno())
         for _tmp, path in staged:
             backups[path] = _backup(path) if path.exists() else None
-        for tmp, path in staged:
+        while staged:
+            tmp, path = staged[0]
             os.replace(tmp, path)
-            staged = [s for s in staged if s[0] != tmp]
+            del staged[0]  # renamed: no temp file left to remove, its target was replaced
         for backup in backups.values():
             if backup:
                 _remove(backup)
