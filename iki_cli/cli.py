@@ -7,7 +7,6 @@ warnings / incomplete results); 2 wrong usage.
 from __future__ import annotations
 
 import functools
-import gc
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -113,8 +112,10 @@ def require_root(root: Path) -> Path:
 def load_valid(root: Path) -> Definitions:
     """Validated definitions; errors are printed and end the command with exit 1."""
     from .checks import validate
+    from .definitions import gc_kept
 
-    defs, problems = validate(require_root(root))
+    with gc_kept():
+        defs, problems = validate(require_root(root))
     errors = [p for p in problems if p.level == "error"]
     if errors:
         print_problems(errors)
@@ -154,9 +155,11 @@ def validate(
 ) -> None:
     """Check every definitions file, its formulas and worked examples."""
     from .checks import validate as run
+    from .definitions import gc_kept
     from .reporters import REPORTER_BY_NAME
 
-    defs, problems = run(require_root(definitions))
+    with gc_kept():
+        defs, problems = run(require_root(definitions))
     sys.stdout.write(REPORTER_BY_NAME[format.value](problems, defs.files))
     if any(p.level == "error" for p in problems) or (strict and problems):
         raise typer.Exit(1)
@@ -300,6 +303,7 @@ def compute(
         help="Exit 1 when a value warning is found or any result is not `lengkap`.")] = False,
 ) -> None:
     """Compute every indicator for a period from measured values and write the reports."""
+    from .definitions import gc_kept
     from .evaluate import compute as run
     from .values import read_values
 
@@ -308,13 +312,12 @@ def compute(
     check_lang(lang)
     defs = load_valid(definitions)
     try:
-        data = read_values(values, defs.variables, notation=angka.value, delimiter=delimiter,
-                           sheet=sheet)
+        with gc_kept():
+            data = read_values(values, defs.variables, notation=angka.value,
+                               delimiter=delimiter, sheet=sheet)
     except ProblemsError as exc:
         print_problems(exc.problems)
         raise
-    # What is loaded now stays alive to the end: stop the collector rescanning it.
-    gc.freeze()
     warnings = [p for p in data.problems if p.level == "warning"]
     print_problems(warnings)
     report = run(defs, data, period, lang)
