@@ -263,15 +263,22 @@ def parse(text: str) -> Node:
 
 def variables(node: Node) -> list[Var]:
     """Every variable reference, in reading order."""
+    found: list[Var] = []
+    _collect(node, found)
+    return found
+
+
+def _collect(node: Node, found: list[Var]) -> None:
     if isinstance(node, Var):
-        return [node]
-    if isinstance(node, Unary):
-        return variables(node.operand)
-    if isinstance(node, Binary):
-        return variables(node.left) + variables(node.right)
-    if isinstance(node, Call):
-        return [v for arg in node.args for v in variables(arg)]
-    return []
+        found.append(node)
+    elif isinstance(node, Binary):
+        _collect(node.left, found)
+        _collect(node.right, found)
+    elif isinstance(node, Unary):
+        _collect(node.operand, found)
+    elif isinstance(node, Call):
+        for arg in node.args:
+            _collect(arg, found)
 
 
 def evaluate(node: Node, values: Mapping[str, float]) -> float:
