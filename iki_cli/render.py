@@ -9,13 +9,14 @@ overridden alone.
 
 from __future__ import annotations
 
+import functools
 import math
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup, escape
@@ -36,16 +37,14 @@ DOCUMENT_PAGE = "dokumen"
 # --- Formulas written out ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Teks:
+class Teks(NamedTuple):
     """A run of formula text: a variable's `uraian`, a number, an operator."""
 
     teks: str
     jenis: str = "teks"
 
 
-@dataclass(frozen=True)
-class Pecahan:
+class Pecahan(NamedTuple):
     """A fraction: numerator over denominator, as the source document draws it."""
 
     pembilang: Ekspresi
@@ -56,8 +55,7 @@ class Pecahan:
 Bagian = Teks | Pecahan
 
 
-@dataclass(frozen=True)
-class Ekspresi:
+class Ekspresi(NamedTuple):
     """A formula written out: its parts, and whether it needs brackets when inlined."""
 
     bagian: tuple[Bagian, ...]
@@ -471,20 +469,31 @@ def chart_views(positions: list[JabatanView]) -> list[Grafik]:
 # --- Filters --------------------------------------------------------------------------------
 
 
-@jinja2.pass_context
-def _angka(ctx: Any, value: float | None, decimals: int = 2) -> str:
-    """A number rounded half-up to `decimals`, in the report language's notation."""
-    return format_number(value, decimals, ctx["lang"])
+# The same numbers are written in the Markdown report, the HTML report and its chart:
+# each is rounded and formatted once.
+_format_number = functools.lru_cache(maxsize=1 << 16)(format_number)
 
 
-@jinja2.pass_context
-def _angka_bebas(ctx: Any, value: float | None, decimals: int = 4) -> str:
-    """A measured value with up to `decimals` decimals, trailing zeros dropped."""
-    text = format_number(value, decimals, ctx["lang"])
-    point = "," if ctx["lang"] == "id" else "."
-    if value is not None and point in text:
-        text = text.rstrip("0").rstrip(point)
-    return text
+def number_filters(lang: str) -> dict[str, Callable[..., str]]:
+    """`angka` and `angka_bebas` in the notation of the report language `lang`.
+
+    Bound to the language when the environment is made, rather than reading
+    `lang` from the template context on each of the many numbers of a report.
+    """
+    point = "," if lang == "id" else "."
+
+    def angka(value: float | None, decimals: int = 2) -> str:
+        """A number rounded half-up to `decimals`, in the report language's notation."""
+        return _format_number(value, decimals, lang)
+
+    def angka_bebas(value: float | None, decimals: int = 4) -> str:
+        """A measured value with up to `decimals` decimals, trailing zeros dropped."""
+        text = _format_number(value, decimals, lang)
+        if value is not None and point in text:
+            text = text.rstrip("0").rstrip(point)
+        return text
+
+    return {"angka": angka, "angka_bebas": angka_bebas}
 
 
 @jinja2.pass_eval_context
@@ -535,8 +544,6 @@ def _svg_number(value: float) -> str:
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "angka": _angka,
-    "angka_bebas": _angka_bebas,
     "br": _line_breaks,
     "md": md_escape,
     "rumus_html": formula_html,
@@ -586,6 +593,7 @@ def environment(fmt: str, templates: Path | None = None, lang: str = "id") -> ji
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    env.filters.update(number_filters(lang))
     return env
 
 
@@ -639,17 +647,17 @@ def _organisation(defs: Definitions) -> dict[str, str]:
 
 
 class Labels(dict[str, str]):
-    """The label table, read as `L.name` in templates without a failed attribute lookup.
+    """The label table, read as `L.name` or `L["name"]` in templates.
 
-    Jinja tries `getattr` before `[]`; on a plain dict every `L.name` first raised
-    and caught an AttributeError, thousands of times per report.
+    Jinja tries `getattr` before `[]`. Every label is also an attribute of the
+    instance, so `L.name` is found at once: on a plain dict each lookup first
+    raised and caught an AttributeError, and a `__getattr__` fallback cost a
+    Python call, a dozen times per indicator row.
     """
 
-    def __getattr__(self, name: str) -> str:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
+    def __init__(self, table: dict[str, str]) -> None:
+        super().__init__(table)
+        self.__dict__.update(table)
 
 
 def report_context(report: Report, defs: Definitions, lang: str = "id") -> dict[str, Any]:

@@ -25,10 +25,10 @@ from iki_cli.i18n import LABELS
 from iki_cli.periods import parse_period
 from iki_cli.problems import IkiError, UsageError
 from iki_cli.render import (
-    FILTERS,
     Pecahan,
     Teks,
     builtin_templates,
+    environment,
     formula_parts,
     formula_text,
     md_escape,
@@ -330,6 +330,24 @@ def test_one_partial_can_be_overridden(runner: CliRunner, tmp_path: Path) -> Non
         (GOLDEN / "laporan-kecil-laporan.md").read_bytes()
 
 
+def test_the_row_macro_can_be_overridden(runner: CliRunner, tmp_path: Path) -> None:
+    own = tmp_path / "mine"
+    own.mkdir()
+    (own / "_indikator_row.md").write_text(
+        "{% macro baris(i, j) %}\n"
+        "| {{ j.id }} / {{ i.id }} | {{ L.capaian }} {{ i.hasil.capaian | angka }} |\n"
+        "{% endmacro %}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["compute", "-p", "2026", "-v", str(VALUES), "-d", str(DEFINITIONS),
+                            "-o", str(out), "-f", "md", "--templates", str(own)])
+    assert r.exit_code == 0, r.output
+    md = (out / "iki-2026.md").read_text(encoding="utf-8")
+    rows = [line for line in md.splitlines() if line.startswith("| ") and " / " in line
+            and "| No |" not in line]
+    assert len(rows) == 7  # one per indicator, each through the user's macro
+    assert rows[0] == "| kepala / layanan-tepat-waktu | Capaian (%) 103,58 |"
+
+
 def test_a_page_can_be_overridden(tmp_path: Path) -> None:
     (tmp_path / "dokumen.md").write_text(
         "{% for j in jabatan %}{{ j.nomor }} {{ j.jabatan | md }}\n{% endfor %}",
@@ -405,7 +423,19 @@ def test_builtin_templates_are_found() -> None:
 
 
 def test_filters_are_registered_by_name() -> None:
-    assert {"angka", "angka_bebas", "md", "br", "rumus_teks", "svg"} <= set(FILTERS)
+    names = {"angka", "angka_bebas", "md", "br", "rumus_teks", "rumus_html", "svg"}
+    for fmt in ("md", "html"):
+        assert names <= set(environment(fmt).filters)
+
+
+@pytest.mark.parametrize(("lang", "angka", "bebas"), [
+    ("id", "1.234,57", "1.234,5"),
+    ("en", "1,234.57", "1,234.5"),
+])
+def test_number_filters_follow_the_report_language(lang: str, angka: str, bebas: str) -> None:
+    env = environment("html", lang=lang)
+    page = env.from_string("{{ x | angka }} {{ y | angka_bebas }} {{ none | angka }}")
+    assert page.render(x=1234.565, y=1234.5) == f"{angka} {bebas} –"
 
 
 # --- Other offices -----------------------------------------------------------------------
