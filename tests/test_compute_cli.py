@@ -28,9 +28,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from iki_cli.cli import app
-from iki_cli.evaluate import compute
+from iki_cli.evaluate import Report, compute
 from iki_cli.periods import parse_period
-from iki_cli.results import CSV_FIELDS
+from iki_cli.results import CSV_FIELDS, to_json
 
 # Reports in md/html come from `iki_cli/render.py`; these tests need only the data formats.
 FORMATS = "json,csv"
@@ -187,6 +187,26 @@ def test_json_has_exactly_the_spec_keys(kantor_lain_2026: dict[str, Any]) -> Non
     assert len(kantor_lain_2026["hasil"]) == 17
     for h in kantor_lain_2026["hasil"]:
         assert list(h) == RESULT_KEYS
+
+
+def test_json_writes_one_line_per_result(cli: CliRunner, tmp_path: Path) -> None:
+    r = invoke(cli, "compute", "-o", tmp_path, "-f", "json", "-p", "2026", "-d",
+               KANTOR_LAIN / "definitions", "-v", KANTOR_LAIN / "nilai-2026.csv")
+    assert r.exit_code == 0, r.output
+    text = (tmp_path / "iki-2026.json").read_text(encoding="utf-8")
+    doc = json.loads(text)
+    lines = text.splitlines()
+    start = lines.index('  "hasil": [')
+    assert lines[start + 1 + len(doc["hasil"]):] == ["  ]", "}"]
+    for line, result in zip(lines[start + 1:], doc["hasil"], strict=False):
+        assert line.startswith('    {"jabatan": ') and json.loads(line.rstrip(",")) == result
+    # The head is indented as usual.
+    assert lines[:3] == ["{", '  "versi_skema": 1,', '  "periode": "2026",']
+
+
+def test_json_without_results_is_valid(tmp_path: Path) -> None:
+    report = Report("2026", {"nama": "Kantor", "pemda": "Kota"}, [], ["Baik"])
+    assert json.loads(to_json(report))["hasil"] == []
 
 
 def test_csv_has_the_same_fields_as_json(cli: CliRunner, tmp_path: Path) -> None:
