@@ -502,6 +502,8 @@ def _line_breaks(eval_ctx: Any, value: object) -> str | Markup:
     text = "" if value is None else str(value).replace("\r\n", "\n").strip()
     if not eval_ctx.autoescape:
         return text
+    if "\n" not in text:  # most names and titles are one line
+        return escape(text)
     return Markup("<br>\n").join(escape(line) for line in text.split("\n"))
 
 
