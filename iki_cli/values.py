@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import csv
 import difflib
+import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TextIO
 
 from .definitions import gc_paused
 from .model import Variabel
@@ -158,12 +159,9 @@ class Ingest:
                               f"{before.value:g} on {first}; keep one", cols.get("nilai"))
 
 
-def _decode_lines(path: Path, encoding: str) -> Iterator[str]:
-    with path.open("r", encoding=encoding, newline="") as fh:
-        for line in fh:
-            if "\x00" in line:  # UTF-16 (Excel's "Unicode Text") or binary: not 8-bit text
-                raise UnicodeDecodeError(encoding, b"\x00", 0, 1, "NUL byte in text")
-            yield line
+def _not_text(encoding: str) -> UnicodeDecodeError:
+    """A NUL in a line: UTF-16 (Excel's "Unicode Text") or binary, not 8-bit text."""
+    return UnicodeDecodeError(encoding, b"\x00", 0, 1, "NUL byte in text")
 
 
 def _detect_delimiter(header: str) -> str:
@@ -212,37 +210,42 @@ def _restore(ingest: Ingest, n_problems: int, n_sources: int) -> None:
 
 def _read_csv(path: Path, display: str, encoding: str, ingest: Ingest,
               notation: NotationChoice, delimiter: str | None) -> None:
-    lines = _decode_lines(path, encoding)
+    with path.open("r", encoding=encoding, newline="") as fh:
+        _read_rows(fh, display, encoding, ingest, notation, delimiter)
+
+
+def _read_rows(fh: TextIO, display: str, encoding: str, ingest: Ingest,
+               notation: NotationChoice, delimiter: str | None) -> None:
     index = ingest.add_source(Source(display))
     source = ingest.values.sources[index]
     first_line_no = 1
-    first = next(lines, None)
-    if first is None:
+    first = fh.readline()
+    if not first:
         ingest.values.error(source, 1, "file is empty; it needs a header row "
                             "`periode;variabel;nilai;keterangan`")
         return
+    if "\x00" in first:
+        raise _not_text(encoding)
     sep = re.match(r'^"?sep=(.)"?\s*$', first)
     if sep:
         delimiter = delimiter or sep.group(1)
-        first = next(lines, None)
+        first = fh.readline()
         first_line_no = 2
-        if first is None:
+        if not first:
             ingest.values.error(source, 1, "file has no header row after `sep=`")
             return
     delim = DELIMITERS.get(delimiter, delimiter) if delimiter else _detect_delimiter(first)
     chosen: Notation = ("id" if delim == ";" else "en") if notation == "auto" else notation
 
-    def all_lines() -> Iterator[str]:
-        yield first
-        yield from lines
-
     # strict: a stray or unclosed quote is reported, never silently swallowing the rows after it
-    reader = csv.reader(all_lines(), delimiter=delim, strict=True)
-    records = _records(reader)
-    header = next(records)
-    if isinstance(header, csv.Error):
-        ingest.values.error(source, first_line_no, _quote_message(header, delim))
+    reader = csv.reader(itertools.chain((first,), fh), delimiter=delim, strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        ingest.values.error(source, first_line_no, _quote_message(exc, delim))
         return
+    if "\x00" in "".join(header):
+        raise _not_text(encoding)
     columns = header_columns(header, source, first_line_no, ingest)
     if columns is None:
         return
@@ -253,60 +256,58 @@ def _read_csv(path: Path, display: str, encoding: str, ingest: Ingest,
     at_note = columns.get("keterangan")
     record = ingest.row
     entries = ingest.values.entries
+    new_entry = tuple.__new__  # Entry(...) through its Python-level __new__ costs twice as much
     periods: dict[str, Period] = {}  # `periode` cell text → its period, for texts that parse
-    for cells in records:
-        start, line = line + 1, first_line_no + reader.line_num - 1
-        if isinstance(cells, csv.Error):
-            ingest.values.error(source, start, _quote_message(cells, delim))
-            continue
-        if not "".join(cells).strip():  # an empty row (every cell blank)
-            continue
-        if len(cells) != width:
-            if len(cells) > width:
-                hint = (" (a number with a decimal comma must be quoted, or use `;` as "
-                        "delimiter)" if delim == "," else "")
-                ingest.values.error(source, start, f"row has {len(cells)} fields but the "
-                                    f"header has {width}{hint}")
-                continue
-            cells += [""] * (width - len(cells))
-        raw = cells[at_nilai].strip()
-        value: float | None = None
-        if raw:
-            try:
-                value = parse_number(raw, chosen)
-            except NumberError as exc:
-                ingest.values.error(source, start, f"`nilai`: {exc}")
-                # the period and variable are still checked, so every fault is reported
-        note = cells[at_note].strip() if at_note is not None else ""
-        # The usual row (a number for a period spelt as before, for a variable that already
-        # has values, and not given before) is recorded right here; `Ingest.row` does the
-        # same and explains everything else. A cell equal to a key of `entries` is a known
-        # variable written without surrounding blanks, so both ways store the same entry.
-        known = entries.get(cells[at_variabel])
-        if known is not None and value is not None:
-            period = periods.get(cells[at_periode])
-            if period is None:
-                try:
-                    period = periods[cells[at_periode]] = cached_period(
-                        cells[at_periode].strip())
-                except PeriodError:
-                    period = None
-            if period is not None:
-                entry = Entry(value, index, start, note)
-                if known.setdefault(period, entry) is entry:
-                    continue
-        record(index, start, cells[at_periode], cells[at_variabel], value, note)
-
-
-def _records(reader: Iterator[list[str]]) -> Iterator[list[str] | csv.Error]:
-    """The reader's rows; a malformed row comes as its error and reading goes on after it."""
     while True:
+        # A malformed row raises from the reader; it is reported and reading goes on after it.
         try:
-            yield next(reader)
-        except StopIteration:
+            for cells in reader:
+                start, line = line + 1, first_line_no + reader.line_num - 1
+                joined = "".join(cells)
+                if "\x00" in joined:
+                    raise _not_text(encoding)
+                if not joined.strip():  # an empty row (every cell blank)
+                    continue
+                if len(cells) != width:
+                    if len(cells) > width:
+                        hint = (" (a number with a decimal comma must be quoted, or use `;` "
+                                "as delimiter)" if delim == "," else "")
+                        ingest.values.error(source, start, f"row has {len(cells)} fields but "
+                                            f"the header has {width}{hint}")
+                        continue
+                    cells += [""] * (width - len(cells))
+                raw = cells[at_nilai].strip()
+                value: float | None = None
+                if raw:
+                    try:
+                        value = parse_number(raw, chosen)
+                    except NumberError as exc:
+                        ingest.values.error(source, start, f"`nilai`: {exc}")
+                        # the period and variable are still checked, so every fault is reported
+                note = cells[at_note].strip() if at_note is not None else ""
+                # The usual row (a number for a period spelt as before, for a variable that
+                # already has values, and not given before) is recorded right here;
+                # `Ingest.row` does the same and explains everything else. A cell equal to a
+                # key of `entries` is a known variable written without surrounding blanks, so
+                # both ways store the same entry.
+                known = entries.get(cells[at_variabel])
+                if known is not None and value is not None:
+                    period = periods.get(cells[at_periode])
+                    if period is None:
+                        try:
+                            period = periods[cells[at_periode]] = cached_period(
+                                cells[at_periode].strip())
+                        except PeriodError:
+                            period = None
+                    if period is not None:
+                        entry = new_entry(Entry, (value, index, start, note))
+                        if known.setdefault(period, entry) is entry:
+                            continue
+                record(index, start, cells[at_periode], cells[at_variabel], value, note)
             return
         except csv.Error as exc:
-            yield exc
+            start, line = line + 1, first_line_no + reader.line_num - 1
+            ingest.values.error(source, start, _quote_message(exc, delim))
 
 
 def _quote_message(exc: csv.Error, delim: str) -> str:

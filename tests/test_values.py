@@ -82,6 +82,20 @@ def test_utf16_file_is_an_error_not_garbage(defs: Definitions, tmp_path: Path) -
         "a.txt: file is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8"]
 
 
+@pytest.mark.parametrize("where", ["header", "middle", "quoted", "last"])
+def test_a_nul_anywhere_makes_the_file_not_text(defs: Definitions, tmp_path: Path,
+                                                where: str) -> None:
+    rows = ["periode;variabel;nilai", "2026-TW1;kasus;5", "2026-TW2;kasus;6",
+            "2026-TW3;kasus;7"]
+    at = {"header": 0, "middle": 2, "quoted": 1, "last": 3}[where]
+    rows[at] = rows[at].replace(";", ';"a\x00b";', 1) if where == "quoted" else \
+        rows[at] + "\x00"
+    f = tmp_path / "a.csv"
+    f.write_bytes(("\n".join(rows) + "\n").encode("utf-8"))
+    assert problems(defs, [f]) == [
+        "a.csv: file is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8"]
+
+
 # --- delimiters ----------------------------------------------------------------------------
 
 def test_excel_sep_line_is_honoured_and_counted(defs: Definitions, tmp_path: Path) -> None:
