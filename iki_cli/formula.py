@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_LENGTH = 500
 MAX_DEPTH = 50
@@ -105,8 +106,7 @@ _CHAR_HINTS = {
 }
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # a named tuple: one is made per token of every formula
     kind: str
     text: str
     column: int
