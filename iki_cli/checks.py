@@ -334,7 +334,7 @@ def check_unused(defs: Definitions) -> Iterator[Problem]:
     """
     if defs.variabel is None or defs.incomplete:
         return  # a file that did not load may use the variable
-    used = {v.name for node in defs.formulas.values() for v in formula.variables(node)}
+    used = {name for key in defs.formulas for name in defs.variable_names(key)}
     for i, var in enumerate(defs.variabel.model.variabel):
         if var.id not in used:
             yield defs.variabel.doc.problem(("variabel", i, "id"), "unused-variable",
@@ -424,7 +424,7 @@ def check_examples(defs: Definitions) -> Iterator[Problem]:
             node = _formula(defs, j, ind)
             if node is None:
                 continue
-            names = {v.name for v in formula.variables(node)}
+            names = set(defs.variable_names((j.model.id, ind.id)))
             for ci, ex in enumerate(ind.contoh):
                 cloc = loc + ("contoh", ci)
                 missing = sorted(names - set(ex.nilai))

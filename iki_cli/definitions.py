@@ -45,6 +45,18 @@ class Definitions:
     # Lookups by id, read once per indicator: filled once all files are loaded.
     variables: dict[str, Variabel] = field(default_factory=dict)
     positions: dict[str, Jabatan] = field(default_factory=dict)
+    _names: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def variable_names(self, key: tuple[str, str]) -> tuple[str, ...]:
+        """The distinct variables of the formula of `key` (position id, indicator id), in
+        reading order; empty when the formula did not parse. Found once, asked for by
+        the checks, the evaluation and the reports."""
+        names = self._names.get(key)
+        if names is None:
+            node = self.formulas.get(key)
+            names = self._names[key] = tuple(dict.fromkeys(
+                v.name for v in formula.variables(node))) if node is not None else ()
+        return names
 
 
 @contextmanager

@@ -156,7 +156,7 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
     node = defs.formulas[(jabatan, ind.id)]
     catalogue = defs.variables
     org = defs.organisasi.model if defs.organisasi else None
-    names = list(dict.fromkeys(v.name for v in formula.variables(node)))
+    names = defs.variable_names((jabatan, ind.id))
     nilai: dict[str, float] = {}
     pesan: list[str] = []
     kurang: dict[str, list[str]] = {}

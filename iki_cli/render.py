@@ -351,7 +351,7 @@ def _indicator_view(defs: Definitions, pos: Jabatan, ind: Indikator, nomor: str,
                     lang: str) -> IndikatorView:
     node = defs.formulas[(pos.id, ind.id)]
     catalogue = defs.variables
-    used = dict.fromkeys(v.name for v in formula.variables(node))
+    used = defs.variable_names((pos.id, ind.id))
     names = {v: catalogue[v].uraian for v in used if v in catalogue}
     parts = formula_parts(node, names, percent=ind.satuan.strip() == "%", lang=lang)
     if ind.sumber_data:
@@ -389,9 +389,8 @@ def position_views(defs: Definitions, lang: str) -> list[JabatanView]:
 
 def _result_view(defs: Definitions, r: Result, scale: list[str]) -> Hasil:
     catalogue = defs.variables
-    node = defs.formulas[(r.jabatan, r.indikator)]
     inputs = []
-    for name in dict.fromkeys(v.name for v in formula.variables(node)):
+    for name in defs.variable_names((r.jabatan, r.indikator)):
         var = catalogue.get(name)
         inputs.append(Masukan(name, var.uraian if var else name,
                               (var.satuan or "") if var else "", r.nilai.get(name),
