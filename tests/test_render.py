@@ -25,9 +25,12 @@ from iki_cli.i18n import LABELS
 from iki_cli.periods import parse_period
 from iki_cli.problems import IkiError, UsageError
 from iki_cli.render import (
+    Batang,
+    Grafik,
     Pecahan,
     Teks,
     builtin_templates,
+    chart_svg,
     environment,
     formula_parts,
     formula_text,
@@ -156,6 +159,21 @@ def test_chart_has_a_bar_per_indicator_with_text_labels() -> None:
     for label in ("103,58 · Sangat Tinggi", "150,00 · Sangat Tinggi", "75,00 · Sedang",
                   "tanpa capaian"):
         assert label in svg
+
+
+def test_chart_block_escapes_text_and_writes_numbers_in_the_language() -> None:
+    g = Grafik(720, 70.0, 320.0, 420.0, [(320.0, "0"), (420.0, "100")], [
+        Batang("1.1", 'A <b> & "B"', 'A <b> & "B" long', 24.0, 205.0, True, 1234.5,
+               "<i>Tinggi</i>", "#2e7d32", 529.0),
+        Batang("1.2", "Tanpa", "Tanpa", 44.0, 0.0, False, None, None, "#9e9e9e", 324.0)])
+    svg = chart_svg(g, "Capaian <x>", "tanpa & capaian", "id")
+    assert svg.count("<rect") == 1 and svg.count("<g>") == 2
+    assert '<title>1.1 A &lt;b&gt; &amp; &#34;B&#34; long</title>' in svg
+    assert "1.234,50 ▸ · &lt;i&gt;Tinggi&lt;/i&gt;</text>" in svg
+    assert 'font-style="italic">tanpa &amp; capaian</text>' in svg
+    assert 'aria-label="Capaian &lt;x&gt;"' in svg and 'viewBox="0 0 720 70"' in svg
+    assert "<b>" not in svg and "<i>" not in svg
+    assert "1,234.50 ▸" in chart_svg(g, "Achievement", "none", "en")
 
 
 # --- Escaping ----------------------------------------------------------------------------
