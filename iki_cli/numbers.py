@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
@@ -51,6 +52,23 @@ def parse_number(text: str, notation: Notation) -> float:
     elif value.endswith("%"):
         hint = "; write the number without `%`"
     return _raise(text.strip(), notation, hint)
+
+
+def number_parser(notation: Notation) -> Callable[[str], float]:
+    """`parse_number` for one notation, for reading many values: the usual number
+    (already stripped) is parsed without the general path, which explains the rest."""
+    match = _PATTERNS[notation].match
+    point = notation == "id"
+
+    def parse(text: str) -> float:
+        if match(text):
+            value = float(text.replace(".", "").replace(",", ".") if point
+                          else text.replace(",", ""))
+            if math.isfinite(value):
+                return value
+        return parse_number(text, notation)
+
+    return parse
 
 
 def _raise(text: str, notation: Notation, hint: str) -> float:

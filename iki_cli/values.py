@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple, TextIO
 
 from .definitions import gc_paused
 from .model import Variabel
-from .numbers import Notation, NumberError, parse_number
+from .numbers import Notation, NumberError, number_parser
 from .periods import Period, PeriodError, aligned_parts, parse_period
 from .problems import Problem, ProblemsError, UsageError, did_you_mean
 
@@ -257,6 +257,7 @@ def _read_rows(fh: TextIO, display: str, encoding: str, ingest: Ingest,
     record = ingest.row
     entries = ingest.values.entries
     new_entry = tuple.__new__  # Entry(...) through its Python-level __new__ costs twice as much
+    parse = number_parser(chosen)
     periods: dict[str, Period] = {}  # `periode` cell text → its period, for texts that parse
     while True:
         # A malformed row raises from the reader; it is reported and reading goes on after it.
@@ -280,7 +281,7 @@ def _read_rows(fh: TextIO, display: str, encoding: str, ingest: Ingest,
                 value: float | None = None
                 if raw:
                     try:
-                        value = parse_number(raw, chosen)
+                        value = parse(raw)
                     except NumberError as exc:
                         ingest.values.error(source, start, f"`nilai`: {exc}")
                         # the period and variable are still checked, so every fault is reported

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iki_cli.numbers import NumberError, format_number, format_plain, parse_number, round_half_up
+from iki_cli.numbers import (
+    NumberError,
+    format_number,
+    format_plain,
+    number_parser,
+    parse_number,
+    round_half_up,
+)
 
 
 @pytest.mark.parametrize(("text", "notation", "expected"), [
@@ -105,3 +113,29 @@ def test_any_text_gives_a_number_or_a_clean_error(text: str, notation: str) -> N
         parse_number(text, notation)  # type: ignore[arg-type]
     except NumberError:
         pass
+
+
+def _outcome(parse: Callable[[], float]) -> float | str:
+    try:
+        return parse()
+    except NumberError as exc:
+        return f"NumberError: {exc}"
+
+
+_NUMBERISH = st.text(alphabet="0123456789.,-+ \u00a0#%eE", max_size=16)
+
+
+@given(st.one_of(_NUMBERISH, st.text(max_size=12)), st.sampled_from(["id", "en"]))
+def test_the_bulk_parser_agrees_with_parse_number(text: str, notation: str) -> None:
+    """`number_parser` (used per values row) gives the same number or the same message."""
+    text = text.strip()  # the values reader passes stripped cells
+    bulk = number_parser(notation)  # type: ignore[arg-type]
+    assert _outcome(lambda: bulk(text)) == \
+        _outcome(lambda: parse_number(text, notation))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "notation", "expected"), [
+    ("1.234,5", "id", 1234.5), ("1,234.5", "en", 1234.5), ("-0,5", "id", -0.5)])
+def test_the_bulk_parser_reads_the_usual_number(text: str, notation: str,
+                                                expected: float) -> None:
+    assert number_parser(notation)(text) == expected  # type: ignore[arg-type]
