@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -515,11 +516,18 @@ _MD_ESCAPES = str.maketrans({
 })
 
 
+_MD_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _MD_ESCAPES))) + "]")
+
+
 def md_escape(value: object) -> str:
     """Text safe in a GitHub-flavoured Markdown table cell: markup escaped, newlines `<br>`."""
     if value is None:
         return ""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = str(value)
+    if "\n" not in text and "\r" not in text:  # most cells: one line, often nothing to escape
+        text = text.strip()
+        return text.translate(_MD_ESCAPES) if _MD_SPECIAL.search(text) else text
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     return "<br>".join(line.strip().translate(_MD_ESCAPES) for line in text.split("\n")
                        if line.strip())
 

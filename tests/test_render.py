@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, SHIPPED
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from iki_cli import formula
@@ -261,6 +263,17 @@ def test_markdown_escapes_markup_and_line_breaks() -> None:
 ])
 def test_md_escape(text: object, expected: str) -> None:
     assert md_escape(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \t\r\n|*_`[]~<>&\\é")), max_size=20))
+def test_md_escape_escapes_every_special_character_on_every_line(text: str) -> None:
+    cells = md_escape(text).split("<br>")
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n")
+             .split("\n") if line.strip()]
+    assert cells == ([""] if not lines else [
+        "".join({"<": "&lt;", ">": "&gt;", "&": "&amp;"}.get(c, "\\" + c if c in "|*_`[]~\\"
+                                                                    else c) for c in line)
+        for line in lines])
 
 
 # --- Formulas written out ----------------------------------------------------------------
