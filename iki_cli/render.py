@@ -474,8 +474,8 @@ def chart_views(positions: list[JabatanView]) -> list[Grafik]:
 _format_number = functools.lru_cache(maxsize=1 << 16)(format_number)
 
 
-def number_filters(lang: str) -> dict[str, Callable[..., str]]:
-    """`angka` and `angka_bebas` in the notation of the report language `lang`.
+def _language_filters(lang: str) -> dict[str, Callable[..., str]]:
+    """The filters that write numbers in the notation of the report language `lang`.
 
     Bound to the language when the environment is made, rather than reading
     `lang` from the template context on each of the many numbers of a report.
@@ -605,13 +605,16 @@ def _svg_number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-FILTERS: dict[str, Callable[..., Any]] = {
-    "br": _line_breaks,
-    "md": md_escape,
-    "rumus_html": formula_html,
-    "rumus_teks": formula_text,
-    "svg": _svg_number,
-}
+def filters(lang: str) -> dict[str, Callable[..., Any]]:
+    """Every filter the templates have, by name (documented in docs/reports.md)."""
+    return {
+        "br": _line_breaks,
+        "md": md_escape,
+        "rumus_html": formula_html,
+        "rumus_teks": formula_text,
+        "svg": _svg_number,
+        **_language_filters(lang),  # angka, angka_bebas, grafik_svg
+    }
 
 
 # --- Environment and rendering -------------------------------------------------------------
@@ -654,8 +657,7 @@ def environment(fmt: str, templates: Path | None = None, lang: str = "id") -> ji
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters.update(FILTERS)
-    env.filters.update(number_filters(lang))
+    env.filters.update(filters(lang))
     return env
 
 

@@ -454,7 +454,7 @@ def test_builtin_templates_are_found() -> None:
 
 
 def test_filters_are_registered_by_name() -> None:
-    names = {"angka", "angka_bebas", "md", "br", "rumus_teks", "rumus_html", "svg"}
+    names = {"angka", "angka_bebas", "md", "br", "rumus_teks", "rumus_html", "svg", "grafik_svg"}
     for fmt in ("md", "html"):
         assert names <= set(environment(fmt).filters)
 
