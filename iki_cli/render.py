@@ -13,7 +13,7 @@ import functools
 import math
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -66,7 +66,7 @@ class Ekspresi(NamedTuple):
 _ATOM, _PRODUCT, _SUM = 3, 2, 1
 
 
-def formula_parts(node: formula.Node, names: dict[str, str], *, percent: bool = False,
+def formula_parts(node: formula.Node, names: Mapping[str, str], *, percent: bool = False,
                   lang: str = "id") -> Ekspresi:
     """The formula as fractions and text, variables replaced by `names`.
 
@@ -76,42 +76,48 @@ def formula_parts(node: formula.Node, names: dict[str, str], *, percent: bool = 
     factor 100 is written `100%`.
     """
     sep = "; " if lang == "id" else ", "
+    # Text is gathered as plain strings, which `_expression` joins into one Teks per run.
 
     def number(n: formula.Num) -> str:
         return n.text.replace(".", ",") if lang == "id" else n.text
 
-    def bracket(items: list[Bagian], prec: int, need: int) -> list[Bagian]:
-        return [Teks("("), *items, Teks(")")] if prec < need else items
+    def bracket(items: list[_Part], prec: int, need: int) -> list[_Part]:
+        return ["(", *items, ")"] if prec < need else items
 
-    def product(factors: list[formula.Node]) -> tuple[list[Bagian], int]:
+    def product(factors: list[formula.Node]) -> tuple[list[_Part], int]:
         if len(factors) == 1:
             return go(factors[0], False)
-        out: list[Bagian] = []
+        out: list[_Part] = []
         for i, f in enumerate(factors):
             items, prec = go(f, False)
-            out += ([Teks(" × ")] if i else []) + bracket(items, prec, _PRODUCT)
+            if i:
+                out.append(" × ")
+            out += bracket(items, prec, _PRODUCT)
         return out, _PRODUCT
 
-    def go(n: formula.Node, top: bool) -> tuple[list[Bagian], int]:
-        if isinstance(n, formula.Num):
-            return [Teks(number(n))], _ATOM
+    def go(n: formula.Node, top: bool) -> tuple[list[_Part], int]:
         if isinstance(n, formula.Var):
-            return [Teks(names.get(n.name, n.name))], _ATOM
+            return [names.get(n.name, n.name)], _ATOM
+        if isinstance(n, formula.Num):
+            return [number(n)], _ATOM
         if isinstance(n, formula.Unary):
             items, prec = go(n.operand, False)
             if n.op == "+":
                 return items, prec
-            return [Teks("−"), *bracket(items, prec, _ATOM)], _ATOM
+            return ["−", *bracket(items, prec, _ATOM)], _ATOM
         if isinstance(n, formula.Call):
-            out: list[Bagian] = [Teks(f"{n.name}(")]
+            out: list[_Part] = [f"{n.name}("]
             for i, arg in enumerate(n.args):
-                out += ([Teks(sep)] if i else []) + go(arg, False)[0]
-            return out + [Teks(")")], _ATOM
+                if i:
+                    out.append(sep)
+                out += go(arg, False)[0]
+            out.append(")")
+            return out, _ATOM
         if n.op in ("+", "-"):
             left, _ = go(n.left, False)
             right, rprec = go(n.right, False)
             op = " + " if n.op == "+" else " − "
-            return left + [Teks(op)] + bracket(right, rprec, _PRODUCT), _SUM
+            return [*left, op, *bracket(right, rprec, _PRODUCT)], _SUM
         chain = formula.factors(n)
         upper = [f for f, div in chain if not div]
         lower = [f for f, div in chain if div]
@@ -123,44 +129,40 @@ def formula_parts(node: formula.Node, names: dict[str, str], *, percent: bool = 
             upper = [f for f in upper if not isinstance(f, formula.Num)]
         else:
             constants = []
-        num, nprec = product(upper)
-        den, dprec = product(lower)
-        out = [Pecahan(Ekspresi(tuple(num), nprec < _ATOM), Ekspresi(tuple(den), dprec < _ATOM))]
+        out = [Pecahan(_expression(*product(upper)), _expression(*product(lower)))]
         for c in constants:
-            out += [Teks(" × "), Teks(number(c))]
+            out += [" × ", number(c)]
         return _percent(out, percent and top), _PRODUCT if constants else _ATOM
 
-    items, prec = go(node, True)
-    return Ekspresi(tuple(_merge(items)), prec < _ATOM)
+    return _expression(*go(node, True))
 
 
-def _percent(items: list[Bagian], apply: bool) -> list[Bagian]:
+_Part = str | Pecahan
+
+
+def _percent(items: list[_Part], apply: bool) -> list[_Part]:
     """Write the factor 100 of a top-level product as `100%`."""
     if not apply:
         return items
-    out = list(items)
-    for i, item in enumerate(out):
-        before = out[i - 1] if i else None
-        if (isinstance(item, Teks) and item.teks == "100" and isinstance(before, Teks)
-                and before.teks == " × "):
-            out[i] = Teks("100%")
-    return out
+    return [("100%" if item == "100" and i and items[i - 1] == " × " else item)
+            for i, item in enumerate(items)]
 
 
-def _merge(items: list[Bagian]) -> list[Bagian]:
-    """Join neighbouring text runs, so templates see few parts."""
-    out: list[Bagian] = []
+def _expression(items: list[_Part], prec: int) -> Ekspresi:
+    """The parts with neighbouring text joined into one Teks, so templates see few parts."""
+    parts: list[Bagian] = []
+    run: list[str] = []
     for item in items:
-        if isinstance(item, Teks) and out and isinstance(out[-1], Teks):
-            out[-1] = Teks(out[-1].teks + item.teks)
-        elif isinstance(item, Pecahan):
-            out.append(Pecahan(Ekspresi(tuple(_merge(list(item.pembilang.bagian))),
-                                        item.pembilang.majemuk),
-                               Ekspresi(tuple(_merge(list(item.penyebut.bagian))),
-                                        item.penyebut.majemuk)))
-        else:
-            out.append(item)
-    return out
+        if isinstance(item, str):
+            run.append(item)
+            continue
+        if run:
+            parts.append(Teks("".join(run)))
+            run = []
+        parts.append(item)
+    if run:
+        parts.append(Teks("".join(run)))
+    return Ekspresi(tuple(parts), prec < _ATOM)
 
 
 def formula_text(expr: Ekspresi) -> str:
