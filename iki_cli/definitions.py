@@ -48,9 +48,11 @@ class Definitions:
     _names: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def variable_names(self, key: tuple[str, str]) -> tuple[str, ...]:
-        """The distinct variables of the formula of `key` (position id, indicator id), in
-        reading order; empty when the formula did not parse. Found once, asked for by
-        the checks, the evaluation and the reports."""
+        """The distinct variables of the formula of `key` (position id, indicator id).
+
+        In reading order; empty when the formula did not parse. Found once, and asked
+        for by the checks, the evaluation and the reports.
+        """
         names = self._names.get(key)
         if names is None:
             node = self.formulas.get(key)
@@ -82,9 +84,9 @@ def gc_kept() -> Iterator[None]:
 
     On leaving, everything then alive is moved to the collector's permanent
     generation (`gc.freeze`) instead of being scanned once more when the collector
-    resumes: that one full pass over the loaded definitions or values would free
-    nothing, and took a tenth of a large `compute`. Only the command line uses
-    it; its process ends with the command.
+    resumes: those passes over the loaded definitions or values free nothing, and
+    took 0.14-0.23 s after loading 1,000 positions. Only the command line uses it;
+    its process ends with the command.
     """
     enabled = gc.isenabled()
     gc.disable()
