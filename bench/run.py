@@ -1,4 +1,4 @@
-"""Benchmark `iki` against the cost of merely reading its input (issue 6).
+"""Benchmark `iki` against the cost of merely reading its input. Targets: docs/performance.md.
 
 Generates a synthetic office into a temporary folder — N positions in a tree
 (each with up to 5 subordinates), 2 objectives x 2 indicators over 4 variables
@@ -12,7 +12,7 @@ each a fresh subprocess):
     iki --version             vs  python -c "import typer"
     peak RSS of iki compute
 
-and prints the ratios against the targets of issue 6. With --scaling it also
+and prints the ratios against the targets (docs/performance.md). With --scaling it also
 runs N = 250 / 1000 / 4000 and prints the time per position.
 
     python bench/run.py [--positions N] [--years Y] [--repeat R] [--scaling] [--check]
