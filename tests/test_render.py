@@ -341,16 +341,24 @@ def test_document_in_english(runner: CliRunner, tmp_path: Path) -> None:
 # --- Overriding templates ----------------------------------------------------------------
 
 
-def test_one_partial_can_be_overridden(runner: CliRunner, tmp_path: Path) -> None:
+def compute_with_templates(runner: CliRunner, tmp_path: Path, formats: str,
+                           files: dict[str, str]) -> Path:
+    """Run compute on the fixture with `files` in a --templates folder; the output folder."""
     own = tmp_path / "mine"
     own.mkdir()
-    (own / "_ringkasan.html").write_text(
-        '<section id="ringkasan-saya">{{ L.ringkasan }}: {{ ringkasan.indikator }} '
-        "{{ organisasi.nama }}</section>\n", encoding="utf-8")
+    for name, text in files.items():
+        (own / name).write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     r = runner.invoke(app, ["compute", "-p", "2026", "-v", str(VALUES), "-d", str(DEFINITIONS),
-                            "-o", str(out), "-f", "html,md", "--templates", str(own)])
+                            "-o", str(out), "-f", formats, "--templates", str(own)])
     assert r.exit_code == 0, r.output
+    return out
+
+
+def test_one_partial_can_be_overridden(runner: CliRunner, tmp_path: Path) -> None:
+    out = compute_with_templates(runner, tmp_path, "html,md", {"_ringkasan.html": (
+        '<section id="ringkasan-saya">{{ L.ringkasan }}: {{ ringkasan.indikator }} '
+        "{{ organisasi.nama }}</section>\n")})
     html = (out / "iki-2026.html").read_text(encoding="utf-8")
     assert ('<section id="ringkasan-saya">Ringkasan: 7 Kantor Contoh &#34;Sejahtera&#34; '
             "&amp; Mandiri</section>") in html
@@ -362,16 +370,10 @@ def test_one_partial_can_be_overridden(runner: CliRunner, tmp_path: Path) -> Non
 
 
 def test_the_row_macro_can_be_overridden(runner: CliRunner, tmp_path: Path) -> None:
-    own = tmp_path / "mine"
-    own.mkdir()
-    (own / "_indikator_row.md").write_text(
+    out = compute_with_templates(runner, tmp_path, "md", {"_indikator_row.md": (
         "{% macro baris(i, j) %}\n"
         "| {{ j.id }} / {{ i.id }} | {{ L.capaian }} {{ i.hasil.capaian | angka }} |\n"
-        "{% endmacro %}\n", encoding="utf-8")
-    out = tmp_path / "out"
-    r = runner.invoke(app, ["compute", "-p", "2026", "-v", str(VALUES), "-d", str(DEFINITIONS),
-                            "-o", str(out), "-f", "md", "--templates", str(own)])
-    assert r.exit_code == 0, r.output
+        "{% endmacro %}\n")})
     md = (out / "iki-2026.md").read_text(encoding="utf-8")
     rows = [line for line in md.splitlines() if line.startswith("| ") and " / " in line
             and "| No |" not in line]
