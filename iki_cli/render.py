@@ -663,6 +663,33 @@ def environment(fmt: str, templates: Path | None = None, lang: str = "id") -> ji
     return env
 
 
+# Partials that the report imports once and calls per item: file stem → the macro they define.
+MACRO_PARTIALS = {"_indikator_row": "baris(i, j)", "_chart.svg": "grafik_svg(g)"}
+
+
+def _check_macro_partials(env: jinja2.Environment, templates: Path, fmt: str) -> None:
+    """A user's copy of a macro partial must define its macro.
+
+    Without this, a row partial written as a plain include (as they were before
+    they became macros) fails with "'i' is undefined", which does not say what to do.
+    """
+    for stem, macro in MACRO_PARTIALS.items():
+        path = templates / f"{stem}.{fmt}"
+        if not path.is_file():
+            continue
+        try:
+            tree = env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
+        except (jinja2.TemplateSyntaxError, OSError, UnicodeDecodeError):
+            continue  # reported where the page renders, with its line
+        name = macro.split("(")[0]
+        if not any(m.name == name for m in tree.find_all(jinja2.nodes.Macro)):
+            raise IkiError(f"template `{_where(str(path))}` must define the macro `{macro}`: "
+                           "the page imports it once and calls it per "
+                           f"{'indicator' if stem == '_indikator_row' else 'chart block'}; "
+                           "wrap its content in `{% macro " + macro + " %}` … "
+                           "`{% endmacro %}` (see docs/reports.md)")
+
+
 def _template_frame(exc: BaseException) -> traceback.FrameSummary | None:
     """The innermost traceback frame inside a template (Jinja maps them to template lines)."""
     found = None
@@ -760,9 +787,12 @@ def render_report(report: Report, defs: Definitions, fmt: str, lang: str = "id",
 def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = "id",
                    templates: Path | None = None) -> dict[str, str]:
     """The period report in several formats, from one context built once."""
+    envs = {fmt: environment(fmt, templates, lang) for fmt in formats}
+    if templates is not None:
+        for fmt, env in envs.items():
+            _check_macro_partials(env, templates, fmt)
     context = report_context(report, defs, lang)
-    return {fmt: _render(environment(fmt, templates, lang), f"{REPORT_PAGE}.{fmt}", context)
-            for fmt in formats}
+    return {fmt: _render(env, f"{REPORT_PAGE}.{fmt}", context) for fmt, env in envs.items()}
 
 
 def render_document(defs: Definitions, fmt: str, lang: str = "id",

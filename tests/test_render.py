@@ -381,6 +381,30 @@ def test_the_row_macro_can_be_overridden(runner: CliRunner, tmp_path: Path) -> N
     assert rows[0] == "| kepala / layanan-tepat-waktu | Capaian (%) 103,58 |"
 
 
+@pytest.mark.parametrize(("name", "fmt", "macro"), [
+    ("_indikator_row.md", "md", "baris(i, j)"),
+    ("_indikator_row.html", "html", "baris(i, j)"),
+    ("_chart.svg.html", "html", "grafik_svg(g)"),
+])
+def test_a_macro_partial_without_its_macro_is_explained(runner: CliRunner, tmp_path: Path,
+                                                        name: str, fmt: str,
+                                                        macro: str) -> None:
+    # A partial written the way it was included per row, before it became a macro.
+    own = tmp_path / "mine"
+    own.mkdir()
+    (own / name).write_text("{{ i.nomor }} {{ g.lebar }}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["compute", "-p", "2026", "-v", str(VALUES), "-d", str(DEFINITIONS),
+                            "-o", str(out), "-f", fmt, "--templates", str(own)])
+    assert r.exit_code == 1, r.output
+    assert f"{name}` must define the macro `{macro}`" in r.output
+    assert "{% endmacro %}" in r.output and not out.exists()
+    # The IKI document does not use the partial and is written as usual.
+    r = runner.invoke(app, ["doc", "-d", str(DEFINITIONS), "-o", str(out), "-f", fmt,
+                            "--templates", str(own)])
+    assert r.exit_code == 0, r.output
+
+
 def test_a_page_can_be_overridden(tmp_path: Path) -> None:
     (tmp_path / "dokumen.md").write_text(
         "{% for j in jabatan %}{{ j.nomor }} {{ j.jabatan | md }}\n{% endfor %}",
