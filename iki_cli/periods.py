@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 _PATTERN = re.compile(
@@ -59,6 +60,7 @@ class Period(NamedTuple):
         return self.year == other.year and self.first <= other.last and other.first <= self.last
 
 
+@lru_cache(maxsize=4096)  # a values file repeats a few dozen spellings
 def parse_period(text: object) -> Period:
     """Parse a period code; `2026-Q1` is accepted as `2026-TW1`."""
     value = str(text).strip()

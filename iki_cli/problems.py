@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 Level = Literal["error", "warning"]
@@ -58,17 +60,9 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     return f"; did you mean `{close[0]}`?" if close else ""
 
 
-class IkiError(Exception):
-    """A user-facing error: the CLI prints it on one line and exits 1."""
-
-
-class UsageError(IkiError):
-    """Wrong usage (missing file, bad option value): exit code 2."""
-
-
-class ProblemsError(IkiError):
-    """Input that failed with a list of problems (all reported, not only the first)."""
-
-    def __init__(self, summary: str, problems: list[Problem]):
-        super().__init__(summary)
-        self.problems = problems
+def display_path(path: Path) -> str:
+    """A path as the user should read it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

@@ -27,11 +27,8 @@ import yaml
 TERMINAL_ENV = {"COLUMNS": "120", "NO_COLOR": "1"}
 os.environ.update(TERMINAL_ENV)
 
+from helpers import KANTOR_LAIN, SHIPPED  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
-
-REPO = Path(__file__).resolve().parent.parent
-SHIPPED = REPO / "definitions"
-KANTOR_LAIN = REPO / "tests" / "fixtures" / "kantor-lain" / "definitions"
 
 DEFAULT_ORGANISASI = """\
 versi_skema: 1

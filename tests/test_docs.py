@@ -6,10 +6,10 @@ import re
 
 import pytest
 import typer.main
-from conftest import REPO
+from helpers import REPO
 
+from iki_cli.checks.rules import all_rules, rules_markdown
 from iki_cli.cli import app
-from iki_cli.rules import all_rules, rules_markdown
 
 RULES_MD = REPO / "docs" / "rules.md"
 DEFINITIONS_MD = REPO / "docs" / "definitions.md"
@@ -40,7 +40,7 @@ def command_names() -> list[str]:
 
 def test_rules_page_is_generated_from_the_code() -> None:
     assert RULES_MD.read_text(encoding="utf-8") == rules_markdown(), \
-        "run `python -m iki_cli.rules > docs/rules.md`"
+        "run `python -m iki_cli.checks.rules > docs/rules.md`"
 
 
 @pytest.mark.parametrize("rule", list(all_rules()))
@@ -82,7 +82,7 @@ def test_definitions_page_has_the_glossary() -> None:
 
 
 def test_definitions_page_names_every_key_of_the_model() -> None:
-    from iki_cli.model import FILE_MODELS
+    from iki_cli.definitions.model import FILE_MODELS
 
     text = DEFINITIONS_MD.read_text(encoding="utf-8")
     seen: set[type] = set()

@@ -1,0 +1,63 @@
+"""`iki validate` and `iki schema`."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import command
+from .console import err, escape
+from .options import DefinitionsOpt, require_root
+from .policy import gc_kept
+
+
+class ValidateFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@command()
+def validate(
+    definitions: DefinitionsOpt = Path("definitions"),
+    format: Annotated[ValidateFormat, typer.Option(
+        "--format", "-f", help="Output: text, json or github (workflow annotations).")]
+    = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
+) -> None:
+    """Check every definitions file, its formulas and worked examples."""
+    from ..checks import validate as run
+    from .reporters import REPORTER_BY_NAME
+
+    with gc_kept():
+        defs, problems = run(require_root(definitions))
+    sys.stdout.write(REPORTER_BY_NAME[format.value](problems, defs.files))
+    if any(p.level == "error" for p in problems) or (strict and problems):
+        raise typer.Exit(1)
+
+
+@command()
+def schema(
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Folder to write the .schema.json files to; "
+        "without it the schemas are printed as one JSON object.")] = None,
+) -> None:
+    """Write the JSON Schemas (draft-07) of the three definition file kinds."""
+    import json
+
+    from ..definitions.schema import all_schemas
+    from ..export.atomic import write_atomic
+
+    schemas = all_schemas()
+    if output is None:
+        merged = {name: json.loads(text) for name, text in schemas.items()}
+        sys.stdout.write(json.dumps(merged, indent=2, ensure_ascii=False) + "\n")
+        return
+    output.mkdir(parents=True, exist_ok=True)
+    for name, text in schemas.items():
+        write_atomic(output / name, text)
+        err.print(f"wrote {escape(str(output / name))}")

@@ -1,0 +1,136 @@
+"""The typed model of a definitions root (SPEC §1), validated with pydantic."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SNAKE = r"^[a-z][a-z0-9_]*$"
+MAX_ID = 64
+
+Agregasi = Literal["jumlah", "terakhir", "rata_rata", "maksimum"]
+Polaritas = Literal["positif", "negatif"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def _id(pattern: str, what: str) -> Any:
+    return Field(description=f"{what} id", json_schema_extra={"pattern": pattern,
+                                                            "maxLength": MAX_ID})
+
+
+class Threshold(_Model):
+    """One step of a threshold list: values from `batas_bawah` up get `label`."""
+
+    batas_bawah: float
+    label: str
+
+
+class CapaianRules(_Model):
+    """How achievement (capaian) is computed (SPEC §3)."""
+
+    negatif: Literal["selisih", "kebalikan"] = "selisih"
+    batas_bawah: float = 0
+    batas_atas: float | None = None
+
+
+DEFAULT_PREDIKAT = (
+    Threshold(batas_bawah=0, label="Sangat Rendah"),
+    Threshold(batas_bawah=51, label="Rendah"),
+    Threshold(batas_bawah=66, label="Sedang"),
+    Threshold(batas_bawah=76, label="Tinggi"),
+    Threshold(batas_bawah=91, label="Sangat Tinggi"),
+)
+
+
+class Organisasi(_Model):
+    """`organisasi.yaml`: the office and its rating rules."""
+
+    versi_skema: Literal[1]
+    nama: str
+    singkatan: str | None = None
+    pemda: str
+    capaian: CapaianRules = CapaianRules()
+    predikat: list[Threshold] = Field(default_factory=lambda: list(DEFAULT_PREDIKAT),
+                                      min_length=1)
+
+
+class Variabel(_Model):
+    """One data element of `variabel.yaml`."""
+
+    id: str = _id(SNAKE, "variable")
+    uraian: str
+    satuan: str | None = None
+    agregasi: Agregasi
+    sumber_data: str | None = None
+
+
+class VariabelFile(_Model):
+    """`variabel.yaml`: the catalogue of data elements."""
+
+    versi_skema: Literal[1]
+    variabel: list[Variabel] = Field(min_length=1)
+
+
+class Contoh(_Model):
+    """A worked example: the formula on `nilai` must give `hasil`."""
+
+    nilai: dict[str, float]
+    hasil: float
+
+
+class Indikator(_Model):
+    """A performance indicator with its formula and targets."""
+
+    id: str = _id(KEBAB, "indicator")
+    nama: str
+    rumus: str
+    satuan: str
+    polaritas: Polaritas = "positif"
+    desimal: int = Field(default=2, ge=0, le=6)
+    sumber_data: str | None = None
+    penjelasan: str | None = None
+    target: dict[str, float] = Field(default_factory=dict)
+    kategori: list[Threshold] | None = Field(default=None, min_length=1)
+    contoh: list[Contoh] = Field(default_factory=list)
+
+
+class Sasaran(_Model):
+    """An objective of a position, with its indicators."""
+
+    id: str = _id(KEBAB, "objective")
+    uraian: str
+    mendukung: str | None = Field(
+        default=None, json_schema_extra={"pattern": r"^[a-z0-9-]+/[a-z0-9-]+$"})
+    indikator: list[Indikator] = Field(min_length=1)
+
+
+class Jabatan(_Model):
+    """`jabatan/<id>.yaml`: one position."""
+
+    versi_skema: Literal[1]
+    id: str = _id(KEBAB, "position")
+    jabatan: str
+    atasan: str | None = None
+    tugas: list[str] = Field(min_length=1)
+    fungsi: list[str] = Field(default_factory=list)
+    sasaran: list[Sasaran] = Field(min_length=1)
+    urutan: int | None = None
+
+    @field_validator("tugas", "fungsi")
+    @classmethod
+    def _no_empty_items(cls, items: list[str]) -> list[str]:
+        if any(not item.strip() for item in items):
+            raise ValueError("items must not be empty")
+        return items
+
+
+FILE_MODELS: dict[str, type[_Model]] = {
+    "organisasi": Organisasi,
+    "variabel": VariabelFile,
+    "jabatan": Jabatan,
+}

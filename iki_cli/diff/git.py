@@ -1,0 +1,112 @@
+"""Definitions read straight from git: `git ls-tree` + `git cat-file --batch`, never a checkout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ..errors import UsageError
+
+
+@dataclass(frozen=True)
+class Repo:
+    """A git working tree and the definitions folder's path inside it."""
+
+    top: Path
+    prefix: str  # posix path relative to `top`, "" or ending in "/"
+
+
+def _git(args: list[str], cwd: Path,
+         stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run git without a pager or prompts; a missing git is a usage error."""
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
+    try:
+        return subprocess.run(["git", "--no-pager", "--literal-pathspecs", *args], cwd=cwd,
+                              input=stdin, capture_output=True, env=env, check=False)
+    except FileNotFoundError:
+        raise UsageError("`iki diff` needs git, and git is not installed "
+                         "(or not on PATH)") from None
+
+
+def _git_message(proc: subprocess.CompletedProcess[bytes]) -> str:
+    lines = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+    return lines[0] if lines else f"git exited with {proc.returncode}"
+
+
+def locate(definitions: Path) -> Repo:
+    """The repository holding `definitions` (which need not exist in the working tree)."""
+    folder = Path(os.path.abspath(definitions))
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"`{definitions}` is not a folder (give the definitions folder "
+                         "with -d/--definitions)")
+    existing = folder
+    missing: list[str] = []  # trailing parts that do not exist (yet) in the working tree
+    while not existing.is_dir():
+        missing.insert(0, existing.name)
+        existing = existing.parent
+    proc = _git(["rev-parse", "--show-toplevel", "--show-prefix"], existing)
+    if proc.returncode != 0:
+        raise UsageError(f"`{definitions}` is not inside a git repository, so there are no "
+                         f"revisions to compare ({_git_message(proc)})")
+    top, prefix = (proc.stdout.decode("utf-8").splitlines() + [""])[:2]
+    rel = PurePosixPath(prefix, *missing).as_posix()
+    return Repo(Path(top), "" if rel == "." else rel + "/")
+
+
+def resolve(repo: Repo, rev: str) -> str:
+    """The commit id of `rev`; an unknown revision is a usage error."""
+    # A leading "-" would be read as an option by git.
+    proc = None if not rev or rev.startswith("-") else \
+        _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], repo.top)
+    if proc is None or proc.returncode != 0:
+        raise UsageError(f"unknown revision `{rev}`: not a branch, tag or commit of this "
+                         "repository (in a shallow CI clone, fetch it first, e.g. "
+                         "`git fetch origin main` or `fetch-depth: 0`)")
+    return proc.stdout.decode().strip()
+
+
+def _wanted(rel: str) -> bool:
+    """Whether a path inside the definitions folder is one the loader reads."""
+    parts = rel.split("/")
+    if len(parts) == 1:
+        return rel in ("organisasi.yaml", "variabel.yaml")
+    return len(parts) == 2 and parts[0] == "jabatan" and rel.endswith((".yaml", ".yml"))
+
+
+def tree_files(repo: Repo, commit: str) -> dict[str, bytes] | None:
+    """The definitions files at `commit` (relative path → bytes); None: no such folder."""
+    folder = repo.prefix.rstrip("/")
+    kind = _git(["cat-file", "-t", f"{commit}:{folder}"], repo.top)
+    if kind.returncode != 0 or kind.stdout.strip() != b"tree":
+        return None
+    paths = [repo.prefix + name for name in ("organisasi.yaml", "variabel.yaml", "jabatan")]
+    listing = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths], repo.top)
+    if listing.returncode != 0:
+        raise UsageError(f"git cannot list `{folder}` at {commit[:12]}: {_git_message(listing)}")
+    blobs: dict[str, str] = {}
+    for entry in listing.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        meta, _, path = entry.partition("\t")
+        mode, _, rest = meta.partition(" ")
+        rel = path[len(repo.prefix):]
+        # Symlinks (120000) and submodules hold no file content to read.
+        if rest.startswith("blob ") and mode in ("100644", "100755") and _wanted(rel):
+            blobs[rel] = rest.split()[1]
+    return dict(zip(blobs, _read_blobs(repo, list(blobs.values())), strict=True))
+
+
+def _read_blobs(repo: Repo, ids: list[str]) -> list[bytes]:
+    """The contents of blobs, in one `git cat-file --batch` call."""
+    if not ids:
+        return []
+    proc = _git(["cat-file", "--batch"], repo.top, stdin="".join(i + "\n" for i in ids).encode())
+    if proc.returncode != 0:
+        raise UsageError(f"git cannot read the definitions: {_git_message(proc)}")
+    out, pos, contents = proc.stdout, 0, []
+    for _ in ids:
+        header_end = out.index(b"\n", pos)
+        size = int(out[pos:header_end].split()[2])
+        contents.append(out[header_end + 1:header_end + 1 + size])
+        pos = header_end + 1 + size + 1  # content is followed by a newline
+    return contents

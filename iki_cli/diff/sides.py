@@ -1,0 +1,93 @@
+"""The two sides of a diff: the definitions at a revision or in the working tree, validated."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..checks import validate
+from ..definitions.loading import Definitions
+from ..errors import ProblemsError, UsageError
+from ..problems import Problem
+from .compare import WORKTREE, DiffResult, Objects, compare, snapshot
+from .git import Repo, locate, resolve, tree_files
+
+
+class InvalidSide(ProblemsError):
+    """One side (or both) of the diff has invalid definitions: exit 1 with its problems."""
+
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the diff: its objects (None when the folder is absent) and errors."""
+
+    label: str
+    objects: Objects | None
+    errors: tuple[Problem, ...] = ()
+
+
+def _validated(root: Path) -> tuple[Definitions, list[Problem]]:
+    defs, problems = validate(root)
+    return defs, [p for p in problems if p.level == "error"]
+
+
+def revision_side(repo: Repo, rev: str, commit: str, label: str) -> Side:
+    """Read, validate and reduce the definitions at a commit (materialised in a temp dir)."""
+    files = tree_files(repo, commit)
+    if files is None:
+        return Side(label, None)
+    with tempfile.TemporaryDirectory(prefix="iki-diff-") as tmp:
+        root = Path(tmp)
+        (root / "jabatan").mkdir()
+        for rel, content in files.items():
+            (root / rel).write_bytes(content)
+        defs, errors = _validated(root)
+        objects = snapshot(defs) if not errors else None
+        # Problems name the temp dir; say `REV:path` so the user knows which side it is.
+        errors = [_rehome(p, root, f"{rev}:{repo.prefix}") for p in errors]
+    return Side(label, objects, tuple(errors))
+
+
+def _rehome(problem: Problem, root: Path, prefix: str) -> Problem:
+    rel = os.path.relpath(os.path.abspath(problem.path), root).replace(os.sep, "/")
+    return Problem(prefix + rel, problem.line, problem.column, problem.level, problem.rule,
+                   problem.message)
+
+
+def worktree_side(root: Path) -> Side:
+    """Read, validate and reduce the definitions on disk."""
+    if not root.is_dir():
+        return Side("in the working tree", None)
+    defs, errors = _validated(root)
+    return Side("in the working tree", snapshot(defs) if not errors else None, tuple(errors))
+
+
+def diff_definitions(definitions: Path, base: str = "HEAD", head: str | None = None) -> DiffResult:
+    """Compare the definitions folder between `base` and `head` (None: the working tree)."""
+    repo = locate(definitions)
+    # Both revisions are resolved before anything is read: usage errors come first.
+    base_commit = resolve(repo, base)
+    head_commit = resolve(repo, head) if head is not None else None
+    old = revision_side(repo, base, base_commit, f"at BASE `{base}`")
+    new = (revision_side(repo, head, head_commit, f"at HEAD `{head}`")
+           if head is not None and head_commit is not None else worktree_side(definitions))
+    _require_valid(old, new)
+    if old.objects is None and new.objects is None:
+        where = f"`{head}`" if head is not None else "the working tree"
+        raise UsageError(f"there is no definitions folder `{repo.prefix.rstrip('/') or '.'}` "
+                         f"at `{base}` nor in {where} (give it with -d/--definitions)")
+    return DiffResult(base, head if head is not None else WORKTREE,
+                      tuple(compare(old.objects or {}, new.objects or {})))
+
+
+def _require_valid(*sides: Side) -> None:
+    bad = [s for s in sides if s.errors]
+    if not bad:
+        return
+    problems = [p for s in bad for p in s.errors]
+    which = " and ".join(f"{s.label} ({len(s.errors)} error(s))" for s in bad)
+    raise InvalidSide(f"cannot compare: the definitions {which} are invalid; fix them, "
+                      "or compare other revisions", problems)

@@ -1,0 +1,1 @@
+"""Evaluation: aggregate each variable, evaluate the formula, rate; results as codes."""

@@ -1,0 +1,113 @@
+"""Evaluation (SPEC §2–§3): aggregate each variable to the period, evaluate, rate.
+
+Each variable is aggregated to the requested period first, by its
+`agregasi`, and the formula is evaluated once on the aggregates: a yearly
+ratio is Σnumerator / Σdenominator, never an average of quarterly ratios.
+"""
+
+from __future__ import annotations
+
+from .. import formula
+from ..definitions.loading import Definitions
+from ..definitions.model import CapaianRules, Indikator
+from ..i18n import message
+from ..numbers import format_number
+from ..periods import Period, PeriodError, parse_period
+from ..values.ingest import Values
+from .achievement import capaian, rate
+from .aggregate import Aggregate, aggregate
+from .results import Report, Result
+
+
+def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indikator,
+                       values: Values, period: Period, lang: str = "id", *,
+                       aggregates: dict[str, Aggregate] | None = None) -> Result:
+    """Aggregate the formula's variables to `period`, evaluate, and rate one indicator.
+
+    `aggregates` keeps each variable's aggregate across calls for the same values and
+    period, so a variable used by several indicators is aggregated once.
+    """
+    node = defs.formulas[(jabatan, ind.id)]
+    catalogue = defs.variables
+    org = defs.organisasi.model if defs.organisasi else None
+    names = defs.variable_names((jabatan, ind.id))
+    nilai: dict[str, float] = {}
+    pesan: list[str] = []
+    kurang: dict[str, list[str]] = {}
+    absent: list[str] = []
+    for name in names:
+        agg = aggregates.get(name) if aggregates is not None else None
+        if agg is None:
+            agg = aggregate(catalogue[name], values.entries.get(name, {}), period)
+            if aggregates is not None:
+                aggregates[name] = agg
+        if agg.value is None:
+            absent.append(name)
+            kurang[name] = [period.code]
+            pesan.append(message(lang, "no_data", var=name, period=period.code))
+            continue
+        nilai[name] = agg.value
+        if not agg.coverage.complete:
+            kurang[name] = [p.code for p in agg.coverage.missing]
+            pesan.append(message(lang, "missing_parts", var=name, parts=", ".join(kurang[name])))
+    target = _target(ind, period)
+    result = Result(jabatan, sasaran, ind.id, ind.nama, ind.satuan, ind.polaritas,
+                    None, target, None, None, None, "lengkap", pesan, nilai,
+                    rumus=ind.rumus, desimal=ind.desimal, kurang=kurang)
+    if absent:
+        result.status = "tanpa_data"
+        return result
+    try:
+        realisasi = formula.evaluate(node, nilai)
+    except formula.EvaluationError as exc:
+        result.status = "galat"
+        key = "division_by_zero" if exc.kind == "division" else "not_finite"
+        result.note(message(lang, key, expr=exc.expr))
+        return result
+    result.realisasi = realisasi
+    result.status = "parsial" if kurang else "lengkap"
+    if ind.kategori:
+        result.kategori = rate(realisasi, ind.kategori)
+        if result.kategori is None:
+            result.note(message(lang, "kategori_out_of_scale",
+                                 value=format_number(realisasi, ind.desimal, lang)))
+    if target is None:
+        return result
+    rules = org.capaian if org else CapaianRules()
+    value, why = capaian(realisasi, target, ind.polaritas, rules)
+    if why:
+        result.note(message(lang, why))
+        return result
+    result.capaian = value
+    scale = org.predikat if org else []
+    result.predikat = rate(value, scale) if value is not None else None
+    if value is not None and result.predikat is None:
+        result.note(message(lang, "out_of_scale", value=format_number(value, 2, lang)))
+    return result
+
+
+def _target(ind: Indikator, period: Period) -> float | None:
+    """The target set for exactly `period` (keys may be spelt `2026-Q1` or `2026`)."""
+    for key, value in ind.target.items():
+        try:
+            if parse_period(key) == period:
+                return value
+        except PeriodError:
+            continue
+    return None
+
+
+def compute(defs: Definitions, values: Values, period: Period, lang: str = "id") -> Report:
+    """Every indicator of every position for `period`, positions in file order."""
+    results = []
+    aggregates: dict[str, Aggregate] = {}
+    for loaded in defs.jabatan:
+        pos = loaded.model
+        for sas in pos.sasaran:
+            for ind in sas.indikator:
+                results.append(evaluate_indicator(defs, pos.id, sas.id, ind, values, period,
+                                                  lang, aggregates=aggregates))
+    org = defs.organisasi.model if defs.organisasi else None
+    organisasi = {"nama": org.nama if org else "", "pemda": org.pemda if org else ""}
+    scale = [t.label for t in org.predikat] if org else []
+    return Report(period.code, organisasi, results, scale)

@@ -1,0 +1,1 @@
+"""Machine outputs (JSON, CSV) and writing files atomically."""

@@ -1,0 +1,43 @@
+"""Rendering with Jinja: the period report and the IKI document, in Markdown and HTML.
+
+The templates see plain view objects (`views`) built from the definitions and
+results, never the pydantic models, so a user's template in `--templates DIR`
+depends only on what `docs/reports.md` lists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..definitions.loading import Definitions
+from ..evaluation.results import Report
+from .context import document_context, report_context
+from .environment import FORMATS, check_macro_partials, environment, render_page
+
+REPORT_PAGE = "laporan"
+DOCUMENT_PAGE = "dokumen"
+__all__ = ["FORMATS", "render_document", "render_report", "render_reports"]
+
+
+def render_report(report: Report, defs: Definitions, fmt: str, lang: str = "id",
+                  templates: Path | None = None) -> str:
+    """The period report (`laporan.md` / `laporan.html`) as text."""
+    return render_reports(report, defs, [fmt], lang, templates)[fmt]
+
+
+def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = "id",
+                   templates: Path | None = None) -> dict[str, str]:
+    """The period report in several formats, from one context built once."""
+    envs = {fmt: environment(fmt, templates, lang) for fmt in formats}
+    if templates is not None:
+        for fmt, env in envs.items():
+            check_macro_partials(env, templates, fmt)
+    context = report_context(report, defs, lang)
+    return {fmt: render_page(env, f"{REPORT_PAGE}.{fmt}", context) for fmt, env in envs.items()}
+
+
+def render_document(defs: Definitions, fmt: str, lang: str = "id",
+                    templates: Path | None = None) -> str:
+    """The IKI document (`dokumen.md` / `dokumen.html`) as text."""
+    env = environment(fmt, templates, lang)
+    return render_page(env, f"{DOCUMENT_PAGE}.{fmt}", document_context(defs, lang))

@@ -1,0 +1,155 @@
+"""The Jinja environments: built-in templates after a user's folder, filters, and rendering.
+
+A user's folder (`--templates DIR`) is searched first and the built-in
+templates after it, so one partial can be overridden alone.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..errors import IkiError, UsageError
+from ..i18n import LANGS
+from ..markdown import md_escape
+from . import filters as text_filters
+from .chart import Grafik, chart_svg, svg_number
+from .formula_view import formula_html, formula_text
+
+FORMATS = ("md", "html")
+
+
+def filters(lang: str) -> dict[str, Callable[..., Any]]:
+    """Every filter the templates have, by name (documented in docs/reports.md)."""
+
+    def grafik(g: Grafik, label: str, no_value: str) -> Markup:
+        return chart_svg(g, label, no_value, lang)
+
+    return {
+        "br": text_filters.line_breaks,
+        "md": md_escape,
+        "rumus_html": formula_html,
+        "rumus_teks": formula_text,
+        "svg": svg_number,
+        "grafik_svg": grafik,
+        **text_filters.number_filters(lang),  # angka, angka_bebas
+    }
+
+
+# --- Environment and rendering -------------------------------------------------------------
+
+
+def builtin_templates() -> jinja2.BaseLoader:
+    """The built-in templates: inside the installed package, else the source checkout's."""
+    try:
+        packaged = resources.files("iki_cli") / "templates"
+        if packaged.is_dir():
+            return jinja2.PackageLoader("iki_cli", "templates")
+    except (ModuleNotFoundError, ValueError, OSError):
+        pass
+    checkout = Path(__file__).resolve().parents[2] / "templates"
+    if checkout.is_dir():
+        return jinja2.FileSystemLoader(str(checkout))
+    raise IkiError("the built-in report templates are missing from this installation; "
+                   "reinstall iki")
+
+
+def environment(fmt: str, templates: Path | None = None, lang: str = "id") -> jinja2.Environment:
+    """The Jinja environment of one output format, the user's folder before the built-ins."""
+    if lang not in LANGS:
+        raise UsageError(f"unknown language `{lang}`; choose from {', '.join(LANGS)}")
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown report format `{fmt}`; choose from {', '.join(FORMATS)}")
+    loaders: list[jinja2.BaseLoader] = []
+    if templates is not None:
+        if not templates.is_dir():
+            what = "is not a folder" if templates.exists() else "does not exist"
+            raise UsageError(f"templates folder `{templates}` {what}")
+        loaders.append(jinja2.FileSystemLoader(str(templates)))
+    loaders.append(builtin_templates())
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=fmt == "html",
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(filters(lang))
+    return env
+
+
+# Partials that the report imports once and calls per item: file stem → the macro they define.
+MACRO_PARTIALS = {"_indikator_row": "baris(i, j)", "_chart.svg": "grafik_svg(g)"}
+
+
+def check_macro_partials(env: jinja2.Environment, templates: Path, fmt: str) -> None:
+    """A user's copy of a macro partial must define its macro.
+
+    Without this, a row partial written as a plain include (as they were before
+    they became macros) fails with "'i' is undefined", which does not say what to do.
+    """
+    for stem, macro in MACRO_PARTIALS.items():
+        path = templates / f"{stem}.{fmt}"
+        if not path.is_file():
+            continue
+        try:
+            tree = env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
+        except (jinja2.TemplateSyntaxError, OSError, UnicodeDecodeError):
+            continue  # reported where the page renders, with its line
+        name = macro.split("(")[0]
+        if not any(m.name == name for m in tree.find_all(jinja2.nodes.Macro)):
+            raise IkiError(f"template `{_where(str(path))}` must define the macro `{macro}`: "
+                           "the page imports it once and calls it per "
+                           f"{'indicator' if stem == '_indikator_row' else 'chart block'}; "
+                           "wrap its content in `{% macro " + macro + " %}` … "
+                           "`{% endmacro %}` (see docs/reports.md)")
+
+
+def _template_frame(exc: BaseException) -> traceback.FrameSummary | None:
+    """The innermost traceback frame inside a template (Jinja maps them to template lines)."""
+    found = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        name = frame.filename
+        if not name.endswith(".py") and not name.startswith("<"):
+            found = frame
+    return found
+
+
+def _where(filename: str) -> str:
+    """A template file as the user should read it: relative when under the working folder."""
+    path = Path(filename)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def render_page(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render one page; any template mistake becomes an IkiError naming file and line."""
+    try:
+        text = env.get_template(name).render(context)
+        return text.rstrip("\n") + "\n"
+    except jinja2.TemplateSyntaxError as exc:
+        where = _where(exc.filename) if exc.filename else exc.name or name
+        raise IkiError(f"template error in `{where}` line {exc.lineno}: {exc.message}") \
+            from None
+    except Exception as exc:
+        frame = _template_frame(exc)
+        if isinstance(exc, jinja2.TemplateNotFound):
+            what = f"template `{exc.name}` not found (neither in --templates nor built in)"
+        elif frame is None:
+            raise
+        else:
+            what = str(exc) or type(exc).__name__
+        if frame is None:
+            raise IkiError(what) from None
+        where = _where(frame.filename)
+        raise IkiError(f"template error in `{where}` line {frame.lineno}: {what}") from None

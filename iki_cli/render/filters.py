@@ -1,0 +1,52 @@
+"""Template filters that are not about one kind of object: numbers, text, line breaks.
+
+The table of every filter the templates have is `environment.filters`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..numbers import format_number
+
+# The same numbers are written in the Markdown report, the HTML report and its chart:
+# each is rounded and formatted once.
+cached_format_number = functools.lru_cache(maxsize=1 << 16)(format_number)
+
+
+def number_filters(lang: str) -> dict[str, Callable[..., str]]:
+    """The filters that write numbers in the notation of the report language `lang`.
+
+    Bound to the language when the environment is made, rather than reading
+    `lang` from the template context on each of the many numbers of a report.
+    """
+    point = "," if lang == "id" else "."
+
+    def angka(value: float | None, decimals: int = 2) -> str:
+        """A number rounded half-up to `decimals`, in the report language's notation."""
+        return cached_format_number(value, decimals, lang)
+
+    def angka_bebas(value: float | None, decimals: int = 4) -> str:
+        """A measured value with up to `decimals` decimals, trailing zeros dropped."""
+        text = cached_format_number(value, decimals, lang)
+        if value is not None and point in text:
+            text = text.rstrip("0").rstrip(point)
+        return text
+
+    return {"angka": angka, "angka_bebas": angka_bebas}
+
+
+@jinja2.pass_eval_context
+def line_breaks(eval_ctx: Any, value: object) -> str | Markup:
+    """Text with its line breaks kept: escaped and `<br>` in HTML, unchanged otherwise."""
+    text = "" if value is None else str(value).replace("\r\n", "\n").strip()
+    if not eval_ctx.autoescape:
+        return text
+    if "\n" not in text:  # most names and titles are one line
+        return escape(text)
+    return Markup("<br>\n").join(escape(line) for line in text.split("\n"))

@@ -1,0 +1,219 @@
+"""The view objects the templates see, built from the definitions and the results.
+
+Plain dataclasses, never the pydantic models: a user's template depends only
+on what `docs/reports.md` lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..definitions.hierarchy import position_order
+from ..definitions.loading import Definitions
+from ..definitions.model import Indikator, Jabatan
+from ..evaluation.results import Report, Result
+from ..numbers import round_half_up
+from .formula_view import Ekspresi, formula_parts, formula_text
+from .palette import rating_colour
+
+# --- The view objects the templates see ------------------------------------------------
+
+
+@dataclass
+class Ambang:
+    """One step of a threshold list (kategori): values from `batas_bawah` get `label`."""
+
+    batas_bawah: float
+    label: str
+
+
+@dataclass
+class Masukan:
+    """One input of an indicator's result: the aggregated value and what is missing."""
+
+    id: str
+    uraian: str
+    satuan: str
+    nilai: float | None
+    kurang: list[str]
+
+
+@dataclass
+class Hasil:
+    """An indicator's result for the period (the report's row)."""
+
+    realisasi: float | None
+    target: float | None
+    capaian: float | None
+    predikat: str | None
+    kategori: str | None
+    status: str
+    warna: str
+    masukan: list[Masukan]
+    catatan: list[str]
+    pesan: list[str]
+
+
+@dataclass
+class IndikatorView:
+    """An indicator as the templates see it; `hasil` only in the period report."""
+
+    nomor: str
+    id: str
+    nama: str
+    satuan: str
+    polaritas: str
+    desimal: int
+    rumus: str
+    rumus_bagian: Ekspresi
+    rumus_teks: str
+    sumber_data: list[str]
+    penjelasan: str | None
+    kategori: list[Ambang]
+    target: dict[str, float]
+    hasil: Hasil | None = None
+
+
+@dataclass
+class SasaranView:
+    id: str
+    uraian: str
+    mendukung: str | None
+    indikator: list[IndikatorView]
+
+
+@dataclass
+class JabatanView:
+    nomor: int
+    id: str
+    jabatan: str
+    atasan: str | None
+    atasan_jabatan: str | None
+    tugas: list[str]
+    fungsi: list[str]
+    sasaran: list[SasaranView]
+
+    @property
+    def indikator(self) -> list[IndikatorView]:
+        return [i for s in self.sasaran for i in s.indikator]
+
+
+@dataclass
+class Hitungan:
+    """One line of a summary count: a key (status or predikat label), its count, colour."""
+
+    kunci: str
+    jumlah: int
+    warna: str = ""
+
+
+@dataclass
+class Ringkasan:
+    """The office summary of a period."""
+
+    indikator: int
+    status: list[Hitungan]
+    predikat: list[Hitungan]
+    tanpa_predikat: int
+    tercapai: int
+    dihitung: int
+    persen_tercapai: float | None
+
+
+# --- Building the views -------------------------------------------------------------------
+
+
+def _indicator_view(defs: Definitions, pos: Jabatan, ind: Indikator, nomor: str,
+                    lang: str) -> IndikatorView:
+    node = defs.formulas[(pos.id, ind.id)]
+    catalogue = defs.variables
+    used = defs.variable_names((pos.id, ind.id))
+    names = {v: catalogue[v].uraian for v in used if v in catalogue}
+    parts = formula_parts(node, names, percent=ind.satuan.strip() == "%", lang=lang)
+    if ind.sumber_data:
+        sources = [ind.sumber_data]
+    else:
+        sources = list(dict.fromkeys(catalogue[v].sumber_data or "" for v in used
+                                     if v in catalogue))
+    return IndikatorView(
+        nomor=nomor, id=ind.id, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas,
+        desimal=ind.desimal, rumus=ind.rumus, rumus_bagian=parts,
+        rumus_teks=formula_text(parts), sumber_data=[s for s in sources if s.strip()],
+        penjelasan=ind.penjelasan,
+        kategori=[Ambang(t.batas_bawah, t.label) for t in ind.kategori or []],
+        target=dict(ind.target))
+
+
+def position_views(defs: Definitions, lang: str) -> list[JabatanView]:
+    """Every position with its objectives and indicators, in tree order."""
+    titles = {loaded.model.id: loaded.model.jabatan for loaded in defs.jabatan}
+    views = []
+    for n, pos in enumerate(position_order(loaded.model for loaded in defs.jabatan), 1):
+        sasaran = []
+        count = 0
+        for sas in pos.sasaran:
+            indicators = []
+            for ind in sas.indikator:
+                count += 1
+                indicators.append(_indicator_view(defs, pos, ind, f"{n}.{count}", lang))
+            sasaran.append(SasaranView(sas.id, sas.uraian, sas.mendukung, indicators))
+        views.append(JabatanView(n, pos.id, pos.jabatan, pos.atasan,
+                                 titles.get(pos.atasan) if pos.atasan else None,
+                                 list(pos.tugas), list(pos.fungsi), sasaran))
+    return views
+
+
+def result_view(defs: Definitions, r: Result, scale: list[str]) -> Hasil:
+    catalogue = defs.variables
+    inputs = []
+    for name in defs.variable_names((r.jabatan, r.indikator)):
+        var = catalogue.get(name)
+        inputs.append(Masukan(name, var.uraian if var else name,
+                              (var.satuan or "") if var else "", r.nilai.get(name),
+                              list(r.kurang.get(name, []))))
+    # The missing parts are shown beside each input; the notes are the other messages.
+    return Hasil(r.realisasi, r.target, r.capaian, r.predikat, r.kategori, r.status,
+                 rating_colour(r.predikat, scale), inputs, list(r.catatan), list(r.pesan))
+
+
+def _reached(capaian: float | None) -> bool:
+    """At or above target as the report prints it (rounded to 2 decimals)."""
+    return capaian is not None and round_half_up(capaian, 2) >= 100
+
+
+def summary_view(report: Report) -> Ringkasan:
+    """Counts by status and predikat, and the share of indicators at or above target."""
+    counts = report.ringkasan
+    scale = report.predikat_scale
+    found = counts["predikat"]
+    computed = [r for r in report.hasil if r.capaian is not None]
+    reached = sum(_reached(r.capaian) for r in computed)
+    return Ringkasan(
+        indikator=counts["indikator"],
+        status=[Hitungan(s, counts[s]) for s in ("lengkap", "parsial", "tanpa_data", "galat")],
+        predikat=[Hitungan(label, found.get(label, 0), rating_colour(label, scale))
+                  for label in reversed(scale)],
+        tanpa_predikat=sum(1 for r in report.hasil if not r.predikat),
+        tercapai=reached, dihitung=len(computed),
+        persen_tercapai=reached / len(computed) * 100 if computed else None)
+
+
+def organisation(defs: Definitions) -> dict[str, str]:
+    org = defs.organisasi.model if defs.organisasi else None
+    if org is None:
+        return {"nama": "", "singkatan": "", "pemda": ""}
+    return {"nama": org.nama, "singkatan": org.singkatan or "", "pemda": org.pemda}
+
+
+class Labels(dict[str, str]):
+    """The label table, read as `L.name` or `L["name"]` in templates.
+
+    Jinja tries `getattr` before `[]`. Every label is also an attribute of the
+    instance, so `L.name` is found at once: on a plain dict each lookup first
+    raised and caught an AttributeError, and a `__getattr__` fallback cost a
+    Python call, a dozen times per indicator row.
+    """
+
+    def __init__(self, table: dict[str, str]) -> None:
+        super().__init__(table)
+        self.__dict__.update(table)

@@ -1,0 +1,1 @@
+"""Reading measured values: the ingest of rows, CSV files and workbooks."""
