@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..definitions.loading import Definitions
 from ..definitions.model import Threshold
 from ..definitions.yamlload import Document
-from ..periods import PeriodError, parse_period
+from ..periods import PeriodError, parse_period, suggest_period
 from ..problems import Problem
 from .registry import check, indicators
 
@@ -21,10 +19,6 @@ def _threshold_problems(doc: Document, loc: tuple, items: list[Threshold],
             yield doc.problem(loc + (i, "batas_bawah"), "thresholds",
                               f"{what}: `batas_bawah` {items[i].batas_bawah:g} must be greater "
                               f"than the previous one ({items[i - 1].batas_bawah:g})")
-    for i, item in enumerate(items):
-        if not math.isfinite(item.batas_bawah):
-            yield doc.problem(loc + (i, "batas_bawah"), "thresholds",
-                              f"{what}: `batas_bawah` must be a finite number")
 
 
 @check("thresholds")
@@ -49,12 +43,6 @@ def check_thresholds(defs: Definitions) -> Iterator[Problem]:
                                                ind.kategori, "kategori")
 
 
-@lru_cache(maxsize=4096)
-def _period_code(key: str) -> str:
-    """The canonical code of a target key (an office repeats the same few keys everywhere)."""
-    return parse_period(key).code
-
-
 @check("bad-period")
 def check_target_periods(defs: Definitions) -> Iterator[Problem]:
     """Target keys are periods: `2026`, `2026-S1`, `2026-TW1` … `2026-TW4`, `2026-01` … `2026-12`.
@@ -68,14 +56,14 @@ def check_target_periods(defs: Definitions) -> Iterator[Problem]:
             for key in ind.target:
                 tloc = loc + ("target", key)
                 try:
-                    code = _period_code(key)
+                    code = parse_period(key).code
                 except PeriodError as exc:
-                    yield j.doc.problem(tloc, "bad-period", f"target: {exc}", key=True)
+                    likely = suggest_period(key)
+                    hint = f"; did you mean `{likely}`?" if likely else ""
+                    yield j.doc.problem(tloc, "bad-period", f"target: {exc}{hint}", key=True)
                     continue
                 if code in seen:
                     yield j.doc.problem(tloc, "bad-period",
                                         f"target `{key}` is the same period as `{seen[code]}`",
                                         key=True)
                 seen[code] = key
-                if not math.isfinite(ind.target[key]):
-                    yield j.doc.problem(tloc, "bad-period", "a target must be a finite number")

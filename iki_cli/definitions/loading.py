@@ -66,6 +66,7 @@ class Definitions:
 _TYPE_MESSAGES = {
     "string_type": "must be text",
     "float_type": "must be a number",
+    "finite_number": "must be a finite number",
     "int_type": "must be a whole number",
     "list_type": "must be a list",
     "dict_type": "must be a mapping of keys to values",

@@ -15,7 +15,8 @@ Polaritas = Literal["positif", "negatif"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # allow_inf_nan=False: `.inf` and `.nan` are YAML numbers, but no target or threshold is.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 def _id(pattern: str, what: str) -> Any:

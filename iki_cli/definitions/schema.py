@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+from ..periods import PATTERN
 from .model import FILE_MODELS, KEBAB
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
-PERIOD_KEY = r"^\d{4}(-(S[12]|TW[1-4]|Q[1-4]|0[1-9]|1[0-2]))?$"
+# JSON Schema patterns are ECMA-262 regular expressions: no `(?P<name>…)` groups.
+PERIOD_KEY = re.sub(r"\?P<\w+>", "", PATTERN)
 
 
 def _fix_refs(node: Any) -> Any:

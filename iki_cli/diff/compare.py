@@ -138,7 +138,7 @@ def period_key(code: str) -> tuple[Any, ...]:
         p = parse_period(code)
     except PeriodError:
         return (1, code)
-    return (0, p.year, p.first, -p.last)
+    return (0, p.start, -p.end)
 
 
 def _targets(target: dict[str, Any]) -> dict[str, Any]:

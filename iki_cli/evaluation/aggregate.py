@@ -26,7 +26,7 @@ def aggregate(var: Variabel, recorded: dict[Period, Entry], period: Period) -> A
     if var.agregasi == "jumlah":
         value = sum(values)
     elif var.agregasi == "terakhir":
-        value = recorded[max(coverage.used, key=lambda p: (p.last, p.first))].value
+        value = recorded[max(coverage.used, key=lambda p: (p.end, p.start))].value
     elif var.agregasi == "maksimum":
         value = max(values)
     else:  # rata_rata: a time average, each record weighted by the months it covers

@@ -7,14 +7,12 @@ the caller gets a ProblemsError and nothing is computed.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from ..definitions.model import Variabel
-from ..periods import Period, PeriodError, aligned_parts, parse_period
+from ..periods import Period, PeriodError, parse_period, suggest_period
 from ..problems import Problem, did_you_mean
 
 REQUIRED = ("periode", "variabel", "nilai")
@@ -28,13 +26,9 @@ NotationChoice = Literal["auto", "id", "en"]
 
 
 def period_hint(text: str) -> str:
-    """A did-you-mean for a mistyped period code, from the codes of its year."""
-    m = re.match(r"\s*(\d{4})", text)
-    if not m:
-        return ""
-    codes = [p.code for p in aligned_parts(Period(int(m.group(1)), 1, 12))]
-    close = difflib.get_close_matches(text.strip().upper(), codes, n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    """A did-you-mean for a mistyped period code ("" when nothing is likely)."""
+    likely = suggest_period(text)
+    return f"; did you mean `{likely}`?" if likely else ""
 
 
 class Entry(NamedTuple):
