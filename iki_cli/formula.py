@@ -37,10 +37,12 @@ class FormulaError(Exception):
 class EvaluationError(Exception):
     """A formula that parsed but cannot be evaluated: `kind` is `division` or `not-finite`."""
 
-    def __init__(self, kind: str, expr: str = ""):
+    def __init__(self, kind: str, node: Node | None = None):
+        expr = to_text(node) if node is not None else ""
         super().__init__(f"division by zero: `{expr}` is 0" if kind == "division"
                          else "the result is not a finite number")
         self.kind = kind
+        self.node = node  # the divisor that is 0 (for `division`)
         self.expr = expr
 
 
@@ -308,7 +310,7 @@ def _eval(node: Node, values: Mapping[str, float]) -> float:
     if node.op == "*":
         return left * right
     if right == 0:
-        raise EvaluationError("division", to_text(node.right))
+        raise EvaluationError("division", node.right)
     return left / right
 
 

@@ -23,6 +23,7 @@ from iki_cli.cli import app
 from iki_cli.definitions.loading import Definitions
 from iki_cli.evaluation.compute import compute
 from iki_cli.evaluation.results import Report, Result
+from iki_cli.formula import to_text
 from iki_cli.periods import parse_period
 from iki_cli.values.ingest import Values
 from iki_cli.values.reading import read_values
@@ -145,3 +146,14 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         return {}
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file()}
+
+
+def codes(result: Result) -> list[tuple[str, dict[str, Any]]]:
+    """A result's messages as (code, parameters); a divisor is written as formula text."""
+    out = []
+    for p in result.pesan:
+        args = dict(p.args)
+        if args.get("divisor") is not None:
+            args["divisor"] = to_text(args["divisor"])
+        out.append((p.kode, args))
+    return out

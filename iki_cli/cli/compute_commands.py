@@ -70,11 +70,11 @@ def compute(
         raise
     warnings = [p for p in data.problems if p.level == "warning"]
     print_problems(warnings)
-    report = run(defs, data, period, lang)
+    report = run(defs, data, period)
     files = render_outputs(report, defs, chosen, output, lang, templates)
     from .summary import summary
 
-    out.print(summary(report, lang))
+    out.print(summary(report, defs, lang))
     for path in files:
         err.print(f"wrote {escape(str(path))}")
     if strict and (warnings or any(r.status != "lengkap" for r in report.hasil)):
@@ -99,9 +99,9 @@ def render_outputs(report: Report, defs: Definitions, formats: list[str], output
     for fmt in formats:
         path = output / f"iki-{report.periode}.{fmt}"
         if fmt == "json":
-            contents[path] = to_json(report)
+            contents[path] = to_json(report, defs, lang)
         elif fmt == "csv":
-            contents[path] = to_csv(report)
+            contents[path] = to_csv(report, defs, lang)
         else:
             contents[path] = rendered[fmt]
     if output.exists() and not output.is_dir():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 
+from ..definitions.loading import Definitions
 from ..evaluation.results import Report
 from ..numbers import format_number
 
@@ -40,10 +41,10 @@ def summary_caption(report: Report) -> str:
             f"parsial, {ring['tanpa_data']} tanpa data, {ring['galat']} galat")
 
 
-def summary(report: Report, lang: str = "id") -> Table:
+def summary(report: Report, defs: Definitions, lang: str = "id") -> Table:
     """The table `iki compute` prints: per indicator, or the office counts for a large office."""
     if len(report.hasil) <= MAX_INDICATOR_ROWS:
-        return summary_table(report, lang)
+        return summary_table(report, defs, lang)
     return office_table(report, lang)
 
 
@@ -63,23 +64,26 @@ def office_table(report: Report, lang: str = "id") -> Table:
     return table
 
 
-def summary_table(report: Report, lang: str = "id") -> Table:
+def summary_table(report: Report, defs: Definitions, lang: str = "id") -> Table:
     """One row per indicator under a row per position, then the office counts as caption."""
     table = Table(title=f"IKI {report.periode} — {escape(report.organisasi['nama'])}",
                   caption=summary_caption(report), show_lines=False)
     for i, head in enumerate(HEADERS.get(lang, HEADERS["id"])):
         table.add_column(head, justify="right" if 0 < i < 4 else "left",
                          overflow="fold")
+    decimals = {(j.model.id, ind.id): ind.desimal for j in defs.jabatan
+                for sas in j.model.sasaran for ind in sas.indikator}
     current = None
     for r in report.hasil:
+        desimal = decimals.get((r.jabatan, r.indikator), 2)
         if r.jabatan != current:
             current = r.jabatan
             table.add_row(f"[bold]{escape(r.jabatan)}[/]", "", "", "", "", "")
         kat = f" ({escape(r.kategori)})" if r.kategori else ""
         table.add_row(
             f"  {escape(r.nama)}",
-            format_number(r.realisasi, r.desimal, lang) + kat,
-            format_number(r.target, r.desimal, lang),
+            format_number(r.realisasi, desimal, lang) + kat,
+            format_number(r.target, desimal, lang),
             format_number(r.capaian, 2, lang),
             _styled(escape(r.predikat or "–"), _predikat_style(r.predikat,
                                                              report.predikat_scale)),

@@ -7,16 +7,16 @@ from ..definitions.model import CapaianRules, Threshold
 
 def capaian(realisasi: float, target: float, polaritas: str,
             rules: CapaianRules) -> tuple[float | None, str | None]:
-    """Achievement in % by SPEC §3, or (None, message key) when it cannot be computed."""
+    """Achievement in % by SPEC §3, or (None, the code of why) when it cannot be computed."""
     if polaritas == "negatif" and realisasi == 0 and target == 0:
         value = 100.0
     elif target == 0:
-        return None, "target_zero"
+        return None, "target-zero"
     elif polaritas == "positif":
         value = realisasi / target * 100
     elif rules.negatif == "kebalikan":
         if realisasi == 0:
-            return None, "realisasi_zero"
+            return None, "realisasi-zero"
         value = target / realisasi * 100
     else:
         value = (2 - realisasi / target) * 100

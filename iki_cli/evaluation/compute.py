@@ -8,19 +8,18 @@ ratio is Σnumerator / Σdenominator, never an average of quarterly ratios.
 from __future__ import annotations
 
 from .. import formula
+from ..definitions.hierarchy import position_order
 from ..definitions.loading import Definitions
 from ..definitions.model import CapaianRules, Indikator
-from ..i18n import message
-from ..numbers import format_number
 from ..periods import Period, PeriodError, parse_period
 from ..values.ingest import Values
 from .achievement import capaian, rate
 from .aggregate import Aggregate, aggregate
-from .results import Report, Result
+from .results import Pesan, Report, Result
 
 
 def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indikator,
-                       values: Values, period: Period, lang: str = "id", *,
+                       values: Values, period: Period, *,
                        aggregates: dict[str, Aggregate] | None = None) -> Result:
     """Aggregate the formula's variables to `period`, evaluate, and rate one indicator.
 
@@ -32,28 +31,27 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
     org = defs.organisasi.model if defs.organisasi else None
     names = defs.variable_names((jabatan, ind.id))
     nilai: dict[str, float] = {}
-    pesan: list[str] = []
-    kurang: dict[str, list[str]] = {}
-    absent: list[str] = []
+    pesan: list[Pesan] = []
+    masukan: dict[str, Aggregate] = {}
+    absent = False
     for name in names:
         agg = aggregates.get(name) if aggregates is not None else None
         if agg is None:
             agg = aggregate(catalogue[name], values.entries.get(name, {}), period)
             if aggregates is not None:
                 aggregates[name] = agg
+        masukan[name] = agg
         if agg.value is None:
-            absent.append(name)
-            kurang[name] = [period.code]
-            pesan.append(message(lang, "no_data", var=name, period=period.code))
+            absent = True
+            pesan.append(Pesan("no-value", {"var": name, "period": period.code}))
             continue
         nilai[name] = agg.value
         if not agg.coverage.complete:
-            kurang[name] = [p.code for p in agg.coverage.missing]
-            pesan.append(message(lang, "missing_parts", var=name, parts=", ".join(kurang[name])))
+            pesan.append(Pesan("missing-parts", {
+                "var": name, "parts": tuple(p.code for p in agg.coverage.missing)}))
     target = _target(ind, period)
     result = Result(jabatan, sasaran, ind.id, ind.nama, ind.satuan, ind.polaritas,
-                    None, target, None, None, None, "lengkap", pesan, nilai,
-                    rumus=ind.rumus, desimal=ind.desimal, kurang=kurang)
+                    None, target, None, None, None, "lengkap", pesan, nilai, masukan)
     if absent:
         result.status = "tanpa_data"
         return result
@@ -61,28 +59,29 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
         realisasi = formula.evaluate(node, nilai)
     except formula.EvaluationError as exc:
         result.status = "galat"
-        key = "division_by_zero" if exc.kind == "division" else "not_finite"
-        result.note(message(lang, key, expr=exc.expr))
+        if exc.kind == "division":
+            pesan.append(Pesan("division-by-zero", {"divisor": exc.node}))
+        else:
+            pesan.append(Pesan("not-finite", {}))
         return result
     result.realisasi = realisasi
-    result.status = "parsial" if kurang else "lengkap"
+    result.status = "parsial" if any(p.kode == "missing-parts" for p in pesan) else "lengkap"
     if ind.kategori:
         result.kategori = rate(realisasi, ind.kategori)
         if result.kategori is None:
-            result.note(message(lang, "kategori_out_of_scale",
-                                 value=format_number(realisasi, ind.desimal, lang)))
+            pesan.append(Pesan("kategori-below-scale", {"value": realisasi}))
     if target is None:
         return result
     rules = org.capaian if org else CapaianRules()
     value, why = capaian(realisasi, target, ind.polaritas, rules)
     if why:
-        result.note(message(lang, why))
+        pesan.append(Pesan(why, {}))
         return result
     result.capaian = value
     scale = org.predikat if org else []
     result.predikat = rate(value, scale) if value is not None else None
     if value is not None and result.predikat is None:
-        result.note(message(lang, "out_of_scale", value=format_number(value, 2, lang)))
+        pesan.append(Pesan("below-scale", {"value": value}))
     return result
 
 
@@ -97,16 +96,15 @@ def _target(ind: Indikator, period: Period) -> float | None:
     return None
 
 
-def compute(defs: Definitions, values: Values, period: Period, lang: str = "id") -> Report:
-    """Every indicator of every position for `period`, positions in file order."""
+def compute(defs: Definitions, values: Values, period: Period) -> Report:
+    """Every indicator of every position for `period`, in the order of SPEC §1."""
     results = []
     aggregates: dict[str, Aggregate] = {}
-    for loaded in defs.jabatan:
-        pos = loaded.model
+    for pos in position_order(loaded.model for loaded in defs.jabatan):
         for sas in pos.sasaran:
             for ind in sas.indikator:
                 results.append(evaluate_indicator(defs, pos.id, sas.id, ind, values, period,
-                                                  lang, aggregates=aggregates))
+                                                  aggregates=aggregates))
     org = defs.organisasi.model if defs.organisasi else None
     organisasi = {"nama": org.nama if org else "", "pemda": org.pemda if org else ""}
     scale = [t.label for t in org.predikat] if org else []

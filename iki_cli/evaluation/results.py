@@ -1,18 +1,38 @@
-"""The results of a period: one per indicator, and the office's report of them (SPEC §5)."""
+"""The results of a period: one per indicator, and the office's report of them (SPEC §5).
+
+Results hold numbers and codes, never prose: a message is a `Pesan` (a stable
+code and its parameters), worded in the reader's language when it is
+rendered or exported.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
+
+from .aggregate import Aggregate
 
 Status = Literal["lengkap", "parsial", "tanpa_data", "galat"]
 STATUSES: tuple[Status, ...] = ("lengkap", "parsial", "tanpa_data", "galat")
 
+# The codes of messages about a missing input; the others are notes on the result.
+INPUT_CODES = ("no-value", "missing-parts")
+
+
+class Pesan(NamedTuple):
+    """A message on a result: a stable `kode` (SPEC §5) and what fills its text in.
+
+    `args` may hold `var` (a variable id), `period` (a period code), `parts`
+    (period codes), `divisor` (the formula part that is 0) and `value` (a number).
+    """
+
+    kode: str
+    args: dict[str, Any]
 
 
 @dataclass
 class Result:
-    """One indicator's result for a period; `to_dict` gives exactly SPEC §5's fields."""
+    """One indicator's result for a period: SPEC §5's fields, and each input's aggregate."""
 
     jabatan: str
     sasaran: str
@@ -26,33 +46,27 @@ class Result:
     predikat: str | None
     kategori: str | None
     status: Status
-    pesan: list[str]
+    pesan: list[Pesan]
     nilai: dict[str, float]
-    # For the reports, not part of the JSON contract:
-    rumus: str = ""
-    desimal: int = 2
-    kurang: dict[str, list[str]] = field(default_factory=dict)
-    # The messages of `pesan` that are not about missing inputs (those are in `kurang`).
-    catatan: list[str] = field(default_factory=list)
+    # Each variable of the formula aggregated to the period: the records used, the parts
+    # missing (the reports show how each input was combined). Not part of the JSON.
+    masukan: dict[str, Aggregate] = field(default_factory=dict)
 
-    def note(self, text: str) -> None:
-        """Add a message that is not about a missing input."""
-        self.pesan.append(text)
-        self.catatan.append(text)
+    @property
+    def kurang(self) -> dict[str, tuple[str, ...]]:
+        """The missing sub-periods of each input that is incomplete (codes)."""
+        return {name: tuple(p.code for p in agg.coverage.missing)
+                for name, agg in self.masukan.items() if agg.coverage.missing}
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "jabatan": self.jabatan, "sasaran": self.sasaran, "indikator": self.indikator,
-            "nama": self.nama, "satuan": self.satuan, "polaritas": self.polaritas,
-            "realisasi": self.realisasi, "target": self.target, "capaian": self.capaian,
-            "predikat": self.predikat, "kategori": self.kategori, "status": self.status,
-            "pesan": list(self.pesan), "nilai": dict(self.nilai),
-        }
+    @property
+    def catatan(self) -> list[Pesan]:
+        """The messages that are not about a missing input."""
+        return [p for p in self.pesan if p.kode not in INPUT_CODES]
 
 
 @dataclass
 class Report:
-    """All results of one period for one office."""
+    """All results of one period for one office, in the order of SPEC §1."""
 
     periode: str
     organisasi: dict[str, str]
@@ -61,6 +75,7 @@ class Report:
 
     @property
     def ringkasan(self) -> dict[str, Any]:
+        """The counts of SPEC §5: indicators, per status, per predikat."""
         counts: dict[str, Any] = {"indikator": len(self.hasil)}
         for status in STATUSES:
             counts[status] = sum(r.status == status for r in self.hasil)
@@ -68,7 +83,3 @@ class Report:
         counts["predikat"] = {label: found.count(label) for label in self.predikat_scale
                               if label in found}
         return counts
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"versi_skema": 1, "periode": self.periode, "organisasi": self.organisasi,
-                "ringkasan": self.ringkasan, "hasil": [r.to_dict() for r in self.hasil]}

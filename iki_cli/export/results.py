@@ -1,25 +1,57 @@
-"""Machine-readable results: `iki-<PERIOD>.json` and `.csv` (SPEC §5)."""
+"""Machine-readable results: `iki-<PERIOD>.json` and `.csv` (SPEC §5).
+
+Numbers are unrounded; each message is `{"kode", "teks"}`, so that everything
+but `teks` is the same whatever the language.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from typing import Any
 
-from ..evaluation.results import Report
+from ..definitions.loading import Definitions
+from ..evaluation.results import Report, Result
+from ..render.messages import pesan_text
 
 CSV_FIELDS = ("jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas", "realisasi",
               "target", "capaian", "predikat", "kategori", "status", "pesan", "nilai")
 
 
-def to_json(report: Report) -> str:
+def result_dict(r: Result, lang: str, names: dict[str, str]) -> dict[str, Any]:
+    """One result as SPEC §5's object."""
+    return {
+        "jabatan": r.jabatan, "sasaran": r.sasaran, "indikator": r.indikator,
+        "nama": r.nama, "satuan": r.satuan, "polaritas": r.polaritas,
+        "realisasi": r.realisasi, "target": r.target, "capaian": r.capaian,
+        "predikat": r.predikat, "kategori": r.kategori, "status": r.status,
+        "pesan": [{"kode": p.kode, "teks": pesan_text(p, lang, names)} for p in r.pesan],
+        "nilai": dict(r.nilai),
+    }
+
+
+def report_dict(report: Report, defs: Definitions, lang: str) -> dict[str, Any]:
+    """The whole JSON document of SPEC §5."""
+    names = variable_names(defs)
+    return {"versi_skema": 1, "periode": report.periode, "organisasi": report.organisasi,
+            "ringkasan": report.ringkasan,
+            "hasil": [result_dict(r, lang, names) for r in report.hasil]}
+
+
+def variable_names(defs: Definitions) -> dict[str, str]:
+    """Variable id → its description, for the words of messages."""
+    return {v.id: v.uraian for v in defs.variables.values()}
+
+
+def to_json(report: Report, defs: Definitions, lang: str = "id") -> str:
     """The JSON document of SPEC §5, unrounded numbers; one line per result.
 
     The head (period, office, counts) is indented; each result is one line, so
     a change between two runs shows as the changed indicators' lines, and the
     file of a large office is written twice as fast as with every field indented.
     """
-    data = report.to_dict()
+    data = report_dict(report, defs, lang)
     results = data.pop("hasil")
     head = json.dumps(data, ensure_ascii=False, indent=2)
     line = json.JSONEncoder(ensure_ascii=False).encode
@@ -36,14 +68,16 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def to_csv(report: Report) -> str:
-    """One row per indicator, the JSON fields; `nilai` as `var=value; …`, `pesan` joined by `; `."""
+def to_csv(report: Report, defs: Definitions, lang: str = "id") -> str:
+    """One row per indicator, the JSON fields; `nilai` as `var=value; …`, `pesan` texts
+    joined by `; `."""
+    names = variable_names(defs)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for r in report.hasil:
-        row = r.to_dict()
-        row["pesan"] = "; ".join(r.pesan)
+        row = result_dict(r, lang, names)
+        row["pesan"] = "; ".join(p["teks"] for p in row["pesan"])
         row["nilai"] = "; ".join(f"{k}={_cell(v)}" for k, v in r.nilai.items())
         writer.writerow([_cell(row[f]) for f in CSV_FIELDS])
     return buf.getvalue()

@@ -15,11 +15,12 @@ def report_context(report: Report, defs: Definitions, lang: str = "id") -> dict[
     """What `laporan.*` templates see (documented in docs/reports.md)."""
     positions = position_views(defs, lang)
     results = {(r.jabatan, r.indikator): r for r in report.hasil}
+    names = {v.id: v.uraian for v in defs.variables.values()}
     for pos in positions:
         for ind in pos.indikator:
             found = results.get((pos.id, ind.id))
             if found is not None:
-                ind.hasil = result_view(defs, found, report.predikat_scale)
+                ind.hasil = result_view(defs, found, report.predikat_scale, lang, names)
     office = organisation(defs)
     office.update(report.organisasi)
     return {

@@ -6,6 +6,7 @@ on what `docs/reports.md` lists.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..definitions.hierarchy import position_order
@@ -14,6 +15,7 @@ from ..definitions.model import Indikator, Jabatan
 from ..evaluation.results import Report, Result
 from ..numbers import round_half_up
 from .formula_view import Ekspresi, formula_parts, formula_text
+from .messages import pesan_text
 from .palette import rating_colour
 
 # --- The view objects the templates see ------------------------------------------------
@@ -163,17 +165,22 @@ def position_views(defs: Definitions, lang: str) -> list[JabatanView]:
     return views
 
 
-def result_view(defs: Definitions, r: Result, scale: list[str]) -> Hasil:
+def result_view(defs: Definitions, r: Result, scale: list[str], lang: str,
+                names: Mapping[str, str]) -> Hasil:
+    """The report's view of one result; messages worded in `lang`."""
     catalogue = defs.variables
     inputs = []
+    missing = r.kurang
     for name in defs.variable_names((r.jabatan, r.indikator)):
         var = catalogue.get(name)
         inputs.append(Masukan(name, var.uraian if var else name,
                               (var.satuan or "") if var else "", r.nilai.get(name),
-                              list(r.kurang.get(name, []))))
+                              list(missing.get(name, ()))))
     # The missing parts are shown beside each input; the notes are the other messages.
     return Hasil(r.realisasi, r.target, r.capaian, r.predikat, r.kategori, r.status,
-                 rating_colour(r.predikat, scale), inputs, list(r.catatan), list(r.pesan))
+                 rating_colour(r.predikat, scale), inputs,
+                 [pesan_text(p, lang, names) for p in r.catatan],
+                 [pesan_text(p, lang, names) for p in r.pesan])
 
 
 def _reached(capaian: float | None) -> bool:

@@ -33,7 +33,7 @@ from typer.testing import CliRunner
 from iki_cli.cli import app
 from iki_cli.evaluation.compute import compute
 from iki_cli.evaluation.results import Report
-from iki_cli.export.results import CSV_FIELDS, to_json
+from iki_cli.export.results import CSV_FIELDS, report_dict, to_json
 from iki_cli.periods import parse_period
 
 # Reports in md/html come from `iki_cli/render.py`; these tests need only the data formats.
@@ -102,7 +102,8 @@ def test_kantor_lain_year(kantor_lain_2026: dict[str, Any]) -> None:
     # max(8 − 8, 0) = 0 with target 0 on a negatif indicator → 100
     suhu = h["kelebihan-suhu-vaksin"]
     assert suhu["status"] == "parsial"
-    assert suhu["pesan"] == ["suhu_vaksin_maks: 2026-TW4 belum ada"]
+    assert suhu["pesan"] == [{"kode": "missing-parts", "teks": "Suhu tertinggi lemari es vaksin "
+                                "yang tercatat: 2026-TW4 belum ada"}]
     assert suhu["nilai"] == {"suhu_vaksin_maks": 8} and suhu["realisasi"] == 0
     assert suhu["capaian"] == 100
 
@@ -120,7 +121,8 @@ def test_kantor_lain_year(kantor_lain_2026: dict[str, Any]) -> None:
     # no deaths: 0 / 640 × 100,000 = 0; kebalikan T / R has no value
     aki = h["angka-kematian-ibu"]
     assert aki["realisasi"] == 0 and aki["capaian"] is None and aki["predikat"] is None
-    assert aki["pesan"] == ["realisasi 0: capaian (target / realisasi) tidak dapat dihitung"]
+    assert aki["pesan"] == [{"kode": "realisasi-zero", "teks": "realisasi 0: capaian "
+                               "(target / realisasi) tidak dapat dihitung"}]
 
     # yearly target, not the semesters': 2 + 3 + 1 + 4 = 10 SOP
     assert h["sop-dimutakhirkan"]["realisasi"] == 10 and h["sop-dimutakhirkan"]["target"] == 10
@@ -138,7 +140,9 @@ def test_kantor_lain_tw2_tb_ratios_are_galat(cli: CliRunner, tmp_path: Path) -> 
     h = hasil(doc)
     for ind in ("keberhasilan-pengobatan-tb", "pengobatan-tb-tidak-berhasil"):
         assert h[ind]["status"] == "galat" and h[ind]["realisasi"] is None
-        assert h[ind]["pesan"] == ["pembagian dengan nol: kasus_tb_diobati bernilai 0"]
+        assert h[ind]["pesan"] == [{"kode": "division-by-zero", "teks": (
+            "pembagian dengan nol: Jumlah pasien TB dalam kohort yang dievaluasi hasil "
+            "pengobatannya bernilai 0")}]
     # the quarter's own target: 21 / 20 × 100
     assert h["kasus-tb-ditemukan"]["capaian"] == pytest.approx(105)
     assert doc["ringkasan"]["galat"] == 2
@@ -167,7 +171,9 @@ def test_example_values_compute_as_the_examples_readme_says(cli: CliRunner,
     assert pmks["capaian"] == pytest.approx(87.5) and pmks["predikat"] == "Tinggi"
     lansia = h[("kasi-lansia", "lansia-difasilitasi")]
     assert lansia["status"] == "parsial"
-    assert lansia["pesan"] == ["lansia_difasilitasi: 2026-TW4 belum ada"]
+    assert lansia["pesan"] == [{"kode": "missing-parts", "teks": (
+        "Jumlah lansia yang difasilitasi pemberdayaan dan perlindungan dalam periode: "
+        "2026-TW4 belum ada")}]
     assert lansia["capaian"] == pytest.approx((720 + 800 + 780) / 4800 * 100 / 75 * 100)
     assert lansia["predikat"] == "Rendah"
     ikm = h[("sekretaris", "nilai-ikm")]
@@ -205,7 +211,7 @@ def test_json_writes_one_line_per_result(cli: CliRunner, tmp_path: Path) -> None
 
 def test_json_without_results_is_valid(tmp_path: Path) -> None:
     report = Report("2026", {"nama": "Kantor", "pemda": "Kota"}, [], ["Baik"])
-    assert json.loads(to_json(report))["hasil"] == []
+    assert json.loads(to_json(report, load(KANTOR_LAIN)))["hasil"] == []
 
 
 def test_csv_has_the_same_fields_as_json(cli: CliRunner, tmp_path: Path) -> None:
@@ -221,7 +227,7 @@ def test_csv_has_the_same_fields_as_json(cli: CliRunner, tmp_path: Path) -> None
             assert row[key] == (h[key] or "")
         for key in ("realisasi", "target", "capaian"):
             assert (float(row[key]) if row[key] else None) == h[key]
-        assert row["pesan"] == "; ".join(h["pesan"])
+        assert row["pesan"] == "; ".join(p["teks"] for p in h["pesan"])
         assert row["nilai"] == "; ".join(f"{k}={float(v)!r}" for k, v in h["nilai"].items())
 
 
@@ -415,7 +421,7 @@ def test_failure_rendering_the_second_format_writes_nothing(
         monkeypatch: pytest.MonkeyPatch) -> None:
     before = snapshot(old_reports)
 
-    def broken_csv(report: Any) -> str:
+    def broken_csv(*args: Any) -> str:
         raise RuntimeError("renderer bug")
 
     monkeypatch.setattr("iki_cli.export.results.to_csv", broken_csv)
@@ -518,7 +524,7 @@ def test_id_and_en_notations_give_identical_results(property_office: Path,
                 writer.writerow([periode, var, written(number, notation, grouped)])
             path = write(folder / f"nilai-{notation}-{grouped}.csv", buf.getvalue())
             report = compute(defs, read(defs, [path]), parse_period("2026"))
-            results.append(report.to_dict())
+            results.append(report_dict(report, defs, "id"))
     assert results[0] == results[1] == results[2] == results[3]
     entries = {k for h in results[0]["hasil"] for k in h["nilai"]}
     assert entries <= {var for _, var in data}

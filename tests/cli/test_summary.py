@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.console import Console
 
 from iki_cli.cli.summary import MAX_INDICATOR_ROWS, summary
+from iki_cli.definitions.loading import Definitions
 from iki_cli.evaluation.results import Report, Result
 
 
@@ -17,7 +20,7 @@ def _report(positions: int, per_position: int) -> Report:
 
 def _text(report: Report) -> str:
     console = Console(width=200, record=True, color_system=None)
-    console.print(summary(report))
+    console.print(summary(report, Definitions(root=Path("."))))
     return console.export_text()
 
 

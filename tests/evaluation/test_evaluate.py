@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from helpers import (
     by_id,
+    codes,
     indicator,
     load,
     make_office,
@@ -59,8 +60,8 @@ def test_parsial_names_the_missing_parts(tmp_path: Path) -> None:
     values = [row for row in YEAR if row != "2026-TW3,sembuh,40"]
     r = result_of(office(tmp_path), "2026", rows(*values), "rasio")
     assert r.status == "parsial"
-    assert r.pesan == ["sembuh: 2026-TW3 belum ada"]
-    assert r.kurang == {"sembuh": ["2026-TW3"]}
+    assert codes(r) == [("missing-parts", {"var": "sembuh", "parts": ("2026-TW3",)})]
+    assert r.kurang == {"sembuh": ("2026-TW3",)}
     # computed from what there is: (10 + 54 + 46) / 200 × 100 = 55
     assert r.realisasi == pytest.approx(55)
     assert r.capaian == pytest.approx(55 / 80 * 100) == 68.75
@@ -72,7 +73,8 @@ def test_parsial_missing_months_and_quarters_are_grouped(tmp_path: Path) -> None
               "2026-TW1,sembuh,1", "2026-TW2,sembuh,1", "2026-TW3,sembuh,1", "2026-TW4,sembuh,1"]
     r = result_of(office(tmp_path), "2026", rows(*values), "rasio")
     assert r.status == "parsial"
-    assert r.pesan == ["kasus: 2026-05, 2026-06, 2026-TW4 belum ada"]
+    assert codes(r) == [("missing-parts", {"var": "kasus",
+                                          "parts": ("2026-05", "2026-06", "2026-TW4")})]
 
 
 def test_tanpa_data_when_a_variable_has_no_value(tmp_path: Path) -> None:
@@ -81,7 +83,7 @@ def test_tanpa_data_when_a_variable_has_no_value(tmp_path: Path) -> None:
     assert r.status == "tanpa_data"
     assert r.realisasi is None and r.capaian is None and r.predikat is None
     assert r.target == 80
-    assert r.pesan == ["sembuh: belum ada nilai untuk 2026"]
+    assert codes(r) == [("no-value", {"var": "sembuh", "period": "2026"})]
     assert r.nilai == {"kasus": 200}
 
 
@@ -90,7 +92,7 @@ def test_galat_on_division_by_zero(tmp_path: Path) -> None:
                   rows("2026-TW1,kasus,0", "2026-TW1,sembuh,0"), "rasio")
     assert r.status == "galat"
     assert r.realisasi is None and r.capaian is None
-    assert r.pesan == ["pembagian dengan nol: kasus bernilai 0"]
+    assert codes(r) == [("division-by-zero", {"divisor": "kasus"})]
 
 
 def test_galat_on_a_result_that_is_not_finite(tmp_path: Path) -> None:
@@ -98,16 +100,17 @@ def test_galat_on_a_result_that_is_not_finite(tmp_path: Path) -> None:
     root = office(tmp_path, indicator("besar", "kasus * 10000000000", satuan="kasus"))
     r = result_of(root, "2026-TW1", rows("2026-TW1,kasus,1" + "0" * 300), "besar")
     assert r.status == "galat"
-    assert r.pesan == ["hasil perhitungan bukan bilangan terhingga"]
+    assert codes(r) == [("not-finite", {})]
 
 
-def test_english_messages(tmp_path: Path) -> None:
+def test_messages_are_codes_whatever_the_language(tmp_path: Path) -> None:
     defs = load(office(tmp_path))
     values = read(defs, [write(tmp_path / "n.csv", rows("2026-TW1,kasus,1",
                                                         "2026-04,sembuh,1"))])
-    r = by_id(compute(defs, values, parse_period("2026-S1"), lang="en"), "rasio")
-    assert r.pesan == ["sembuh: 2026-TW1, 2026-05, 2026-06 missing",
-                       "kasus: 2026-TW2 missing"]
+    r = by_id(compute(defs, values, parse_period("2026-S1")), "rasio")
+    assert codes(r) == [("missing-parts", {"var": "sembuh",
+                                           "parts": ("2026-TW1", "2026-05", "2026-06")}),
+                        ("missing-parts", {"var": "kasus", "parts": ("2026-TW2",)})]
 
 
 # --- capaian -------------------------------------------------------------------------------
@@ -169,7 +172,7 @@ def test_kebalikan_with_zero_realisasi_has_no_capaian(tmp_path: Path) -> None:
     r = persen(tmp_path, "0", capaian={"negatif": "kebalikan"})
     assert r.realisasi == 0 and r.status == "lengkap"
     assert r.capaian is None and r.predikat is None
-    assert r.pesan == ["realisasi 0: capaian (target / realisasi) tidak dapat dihitung"]
+    assert codes(r) == [("realisasi-zero", {})]
 
 
 @pytest.mark.parametrize("rule", ["selisih", "kebalikan"])
@@ -187,7 +190,7 @@ def test_zero_target_has_no_capaian(tmp_path: Path, polaritas: str) -> None:
     r = result_of(root, "2026", rows("2026,kasus,3"), "kejadian")
     assert r.realisasi == 3 and r.target == 0 and r.status == "lengkap"
     assert r.capaian is None and r.predikat is None
-    assert r.pesan == ["target 0: capaian tidak dapat dihitung"]
+    assert codes(r) == [("target-zero", {})]
 
 
 def test_capaian_function_directly() -> None:
@@ -195,9 +198,9 @@ def test_capaian_function_directly() -> None:
     assert capaian(75, 80, "positif", rules) == (pytest.approx(93.75), None)
     assert capaian(2.5, 2, "negatif", rules) == (pytest.approx(75), None)
     assert capaian(2.5, 2, "negatif", CapaianRules(negatif="kebalikan")) == (80, None)
-    assert capaian(1, 0, "positif", rules) == (None, "target_zero")
+    assert capaian(1, 0, "positif", rules) == (None, "target-zero")
     assert capaian(0, 2, "negatif", CapaianRules(negatif="kebalikan")) == (None,
-                                                                          "realisasi_zero")
+                                                                          "realisasi-zero")
     assert capaian(0, 0, "negatif", rules) == (100, None)
     assert capaian(-10, 5, "positif", CapaianRules(batas_bawah=-50)) == (-50, None)
 
@@ -287,7 +290,7 @@ def test_a_month_record_does_not_cover_its_quarter(tmp_path: Path) -> None:
     r = by_id(report_of(make_office(tmp_path, EACH), "2026-TW2", rows("2026-04,kasus,3")),
               "kasus")
     assert r.status == "parsial" and r.realisasi == 3
-    assert r.pesan == ["kasus: 2026-05, 2026-06 belum ada"]
+    assert codes(r) == [("missing-parts", {"var": "kasus", "parts": ("2026-05", "2026-06")})]
 
 
 def test_terakhir_with_the_last_quarter_missing_takes_the_latest_given(tmp_path: Path) -> None:
@@ -295,7 +298,7 @@ def test_terakhir_with_the_last_quarter_missing_takes_the_latest_given(tmp_path:
                         rows("2026-TW1,penduduk,100", "2026-TW2,penduduk,105",
                              "2026-TW3,penduduk,108")), "penduduk")
     assert r.realisasi == 108 and r.status == "parsial"
-    assert r.pesan == ["penduduk: 2026-TW4 belum ada"]
+    assert codes(r) == [("missing-parts", {"var": "penduduk", "parts": ("2026-TW4",)})]
 
 
 def test_exact_period_record_is_preferred_over_sub_periods(tmp_path: Path) -> None:
@@ -310,7 +313,7 @@ def test_records_of_other_years_are_ignored(tmp_path: Path) -> None:
                         rows("2025,kasus,100", "2026-TW1,kasus,10", "2027-TW1,kasus,1")),
               "kasus")
     assert r.realisasi == 10 and r.status == "parsial"
-    assert r.pesan == ["kasus: 2026-TW2, 2026-S2 belum ada"]
+    assert codes(r) == [("missing-parts", {"var": "kasus", "parts": ("2026-TW2", "2026-S2")})]
 
 
 def test_aggregate_directly() -> None:
@@ -368,7 +371,7 @@ def test_capaian_below_the_scale_is_out_of_scale(tmp_path: Path) -> None:
     report = report_of(root, "2026", rows("2026,kasus,40"))
     r = by_id(report, "kasus")
     assert r.capaian == 40 and r.predikat is None
-    assert r.pesan == ["capaian 40,00 di bawah skala predikat"]
+    assert codes(r) == [("below-scale", {"value": 40.0})]
     assert report.ringkasan["predikat"] == {}
 
 
@@ -390,7 +393,7 @@ def test_kategori_from_the_indicator_thresholds(tmp_path: Path, skor: str,
 def test_realisasi_below_the_kategori_scale(tmp_path: Path) -> None:
     r = result_of(office(tmp_path, IKM), "2026", rows("2026,skor,20"), "ikm")
     assert r.kategori is None
-    assert r.pesan == ["realisasi 20,00 di bawah skala kategori"]
+    assert codes(r) == [("kategori-below-scale", {"value": 20.0})]
     assert r.capaian == pytest.approx(20 / 82 * 100) and r.predikat == "Sangat Rendah"
 
 

@@ -49,7 +49,7 @@ def load(root: Path = DEFINITIONS) -> Definitions:
 def period_report(lang: str = "id") -> tuple[Report, Definitions]:
     defs = load()
     values = read_values([VALUES], defs.variables)
-    return compute(defs, values, parse_period("2026"), lang), defs
+    return compute(defs, values, parse_period("2026")), defs
 
 
 def rendered(kind: str, fmt: str, lang: str = "id") -> str:
@@ -62,8 +62,13 @@ def rendered(kind: str, fmt: str, lang: str = "id") -> str:
 def check_golden(name: str, text: str) -> None:
     path = GOLDEN / name
     if UPDATE:
+        # An update run never passes: the regenerated file is a change to review and commit.
+        before = path.read_bytes() if path.is_file() else None
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
+        pytest.fail(f"{name} regenerated ({'changed' if before != path.read_bytes() else 'same'})"
+                    "; review the diff (`git diff tests/golden`), then run without "
+                    "IKI_UPDATE_GOLDEN")
     assert path.is_file(), f"missing golden file {path}; run with IKI_UPDATE_GOLDEN=1"
     assert text.encode("utf-8") == path.read_bytes(), (
         f"{name} differs from the golden file; if the change is intended, "

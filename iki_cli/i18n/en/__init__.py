@@ -1,0 +1,12 @@
+"""The English catalogue: every message key of every stage, and the report labels."""
+
+from __future__ import annotations
+
+from . import results
+from .labels import LABELS
+
+MESSAGES: dict[str, str] = {
+    **results.MESSAGES,
+}
+
+__all__ = ["LABELS", "MESSAGES"]
