@@ -11,7 +11,6 @@ every variable), so a test states only the snippet it is about:
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import textwrap
@@ -78,13 +77,6 @@ def render(content: str | bytes | Mapping[str, Any]) -> bytes:
     if isinstance(content, str):
         return textwrap.dedent(content).encode("utf-8")
     return yaml.safe_dump(dict(content), sort_keys=False, allow_unicode=True).encode("utf-8")
-
-
-@pytest.fixture(autouse=True)
-def _collectable() -> Any:
-    """Undo the CLI's `gc.freeze()` after each test: its process outlives the command."""
-    yield
-    gc.unfreeze()
 
 
 @pytest.fixture

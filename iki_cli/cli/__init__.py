@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from . import browse_commands, check_commands, compute_commands, diff_commands
+from . import browse_commands, check_commands, compute_commands, diff_commands, policy
 from .app import app, register
 
 register([
@@ -29,6 +29,7 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Console entry point: domain errors become one line and an exit code, never a traceback."""
+    policy.activate()
     try:
         app()
     except KeyboardInterrupt:

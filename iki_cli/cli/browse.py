@@ -10,29 +10,14 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from ..definitions.hierarchy import position_order
 from ..definitions.loading import Definitions
 from ..definitions.model import Jabatan
-from ..formula import variables as formula_vars
 
 
 def _order(defs: Definitions) -> list[Jabatan]:
-    """Positions depth-first from the head, siblings by id; strays (invalid trees) last."""
-    positions = defs.positions
-    children: dict[str | None, list[str]] = {}
-    for pid, pos in sorted(positions.items()):
-        children.setdefault(pos.atasan, []).append(pid)
-    seen: list[str] = []
-
-    def walk(pid: str) -> None:
-        if pid in seen:
-            return
-        seen.append(pid)
-        for child in children.get(pid, []):
-            walk(child)
-
-    for head in children.get(None, []):
-        walk(head)
-    return [positions[pid] for pid in seen + sorted(set(positions) - set(seen))]
+    """The positions in the one order of every output (SPEC §1)."""
+    return position_order(loaded.model for loaded in defs.jabatan)
 
 
 def list_table(defs: Definitions) -> Table:
@@ -79,10 +64,9 @@ def show_position(defs: Definitions, position_id: str) -> Group:
         for col in ("indikator", "rumus", "satuan", "target"):
             table.add_column(col)
         for ind in sas.indikator:
-            node = defs.formulas.get((pos.id, ind.id))
-            legend = "\n".join(f"{v.name} = {variables[v.name].uraian}"
-                               for v in dict.fromkeys(formula_vars(node)) if v.name in variables) \
-                if node else ""
+            legend = "\n".join(f"{name} = {variables[name].uraian}"
+                               for name in defs.variable_names((pos.id, ind.id))
+                               if name in variables)
             targets = ", ".join(f"{k}: {v:g}" for k, v in ind.target.items()) or "—"
             table.add_row(f"{escape(ind.nama)}\n[dim]{ind.id}[/]",
                           escape(ind.rumus) + (f"\n[dim]{escape(legend)}[/]" if legend else ""),

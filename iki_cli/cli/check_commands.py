@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import UsageError
 from .app import command
 from .console import err, escape
 from .options import DefinitionsOpt, require_root
@@ -50,14 +51,16 @@ def schema(
     import json
 
     from ..definitions.schema import all_schemas
-    from ..export.atomic import write_atomic
+    from ..export.atomic import write_all
 
     schemas = all_schemas()
     if output is None:
         merged = {name: json.loads(text) for name, text in schemas.items()}
         sys.stdout.write(json.dumps(merged, indent=2, ensure_ascii=False) + "\n")
         return
-    output.mkdir(parents=True, exist_ok=True)
-    for name, text in schemas.items():
-        write_atomic(output / name, text)
-        err.print(f"wrote {escape(str(output / name))}")
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"-o names the file `{output}`; give a folder for the schema files")
+    files = {output / name: text for name, text in schemas.items()}
+    write_all(files)  # all three or none; a folder that cannot be made is one message
+    for path in files:
+        err.print(f"wrote {escape(str(path))}")

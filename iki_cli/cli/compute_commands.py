@@ -22,6 +22,7 @@ from .options import (
     TemplatesOpt,
     check_lang,
     load_valid,
+    parse_delimiter,
     parse_formats,
     parse_period_option,
 )
@@ -58,13 +59,14 @@ def compute(
     from ..values.reading import read_values
 
     period = parse_period_option(periode)
+    delim = parse_delimiter(delimiter)
     chosen = parse_formats(formats, REPORT_FORMATS)
     check_lang(lang)
     defs = load_valid(definitions)
     try:
         with gc_kept():
             data = read_values(values, defs.variables, notation=angka.value,
-                               delimiter=delimiter, sheet=sheet)
+                               delimiter=delim, sheet=sheet)
     except ProblemsError as exc:
         print_problems(exc.problems)
         raise
@@ -129,6 +131,7 @@ def template(
     from ..forms.csvform import template_csv
 
     period = parse_period_option(periode)
+    delim = parse_delimiter(delimiter)
     folder: Path | None = None
     if per_sumber:
         if output is None:
@@ -158,7 +161,7 @@ def template(
         write_atomic(output, template_workbook(defs, period))
         err.print(f"wrote {escape(str(output))}")
         return
-    text = template_csv(defs, period, notation=angka.value, delimiter=delimiter)
+    text = template_csv(defs, period, notation=angka.value, delimiter=delim)
     if output is None:
         sys.stdout.write(text)
         return

@@ -75,6 +75,19 @@ def parse_period_option(text: str) -> Period:
         raise UsageError(str(exc)) from None
 
 
+DELIMITER_NAMES = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
+
+
+def parse_delimiter(text: str | None) -> str | None:
+    """The --delimiter value as the character itself (None: detect it), or a usage error."""
+    if text is None:
+        return None
+    found = DELIMITER_NAMES.get(text.strip().lower() if text.strip() else text)
+    if found is None:
+        raise UsageError(f"--delimiter must be `,`, `;` or `tab`, not `{text}`")
+    return found
+
+
 def parse_formats(text: str, allowed: tuple[str, ...]) -> list[str]:
     """`md,html` → ["md", "html"]; an unknown name is a usage error."""
     formats = [f.strip().lower() for f in text.split(",") if f.strip()]
