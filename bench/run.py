@@ -8,7 +8,7 @@ each a fresh subprocess):
 
     iki validate              vs  loading every YAML file with yaml.CSafeLoader
     iki compute -f json,csv   vs  the same plus one csv.reader pass converting numbers
-    iki compute (default -f)  vs  the same baseline (only when iki_cli.render exists)
+    iki compute (default -f)  vs  the same baseline
     iki --version             vs  python -c "import typer"
     peak RSS of iki compute
 
@@ -24,7 +24,6 @@ Only the standard library and the installed `iki` are used. Exit 0, unless
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import platform
 import random
@@ -263,10 +262,6 @@ def peak_rss_mb(cmd: list[str], cwd: Path) -> float:
     return int(out.strip()) / 1024  # ru_maxrss is in KiB on Linux
 
 
-def has_render() -> bool:
-    return importlib.util.find_spec("iki_cli.render") is not None
-
-
 @dataclass
 class Row:
     name: str
@@ -322,22 +317,16 @@ def measure(positions: int, years: int, repeat: int, keep: Path | None,
             out.append(Row("peak RSS, compute -f json,csv", peak_rss_mb(compute_data, work),
                            None, TARGETS["rss_mb"], unit="MB"))
             return out
-        if has_render():
-            out.append(Row("compute (default formats)",
-                           *paired_times(compute, base_values, work, repeat),
-                           TARGETS["compute"]))
-        else:
-            print("note: iki_cli/render.py is not there yet: compute measured with "
-                  "-f json,csv only", flush=True)
+        out.append(Row("compute (default formats)",
+                       *paired_times(compute, base_values, work, repeat), TARGETS["compute"]))
         out.append(Row("start-up (--version)",
                        *paired_times([*iki, "--version"], [py, "-c", "import typer"], work,
                                      max(repeat, 9)),
                        TARGETS["startup"]))
         out.append(Row("peak RSS, compute -f json,csv", peak_rss_mb(compute_data, work), None,
                        TARGETS["rss_mb"], unit="MB"))
-        if has_render():
-            out.append(Row("peak RSS, compute (default)", peak_rss_mb(compute, work), None,
-                           TARGETS["rss_mb"], unit="MB"))
+        out.append(Row("peak RSS, compute (default)", peak_rss_mb(compute, work), None,
+                       TARGETS["rss_mb"], unit="MB"))
         return out
     finally:
         if keep is None:

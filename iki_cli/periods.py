@@ -139,9 +139,6 @@ class Period:
         """True when `other` lies inside this period (or equals it)."""
         return self.start <= other.start and other.end <= self.end
 
-    def overlaps(self, other: Period) -> bool:
-        return self.start <= other.end and other.start <= self.end
-
     def shifted(self, years: int) -> Period:
         """The same months `years` later (earlier when negative): 2026-TW2 → 2025-TW2."""
         return Period(self.start + 12 * years, self.end + 12 * years)

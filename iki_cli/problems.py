@@ -61,8 +61,12 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
 
 
 def display_path(path: Path) -> str:
-    """A path as the user should read it: relative to the working folder when inside it."""
+    """A path as the user should read it: relative to the working folder when inside it,
+    else as given (never `../../tmp/…`)."""
+    text = os.path.normpath(path)
+    if not os.path.isabs(text):
+        return text
     try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+        return str(Path(text).relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return text

@@ -23,7 +23,9 @@ import yaml
 
 # rich reads the terminal width when a Console is created (at import of the CLI)
 # and again on every print: fix both, before anything imports `iki_cli.cli`.
-TERMINAL_ENV = {"COLUMNS": "120", "NO_COLOR": "1"}
+# Messages are English in the tests unless a test asks for Indonesian (`--lang id`,
+# or IKI_LANG=id in its environment): the users' default, Indonesian, is tested as such.
+TERMINAL_ENV = {"COLUMNS": "120", "NO_COLOR": "1", "IKI_LANG": "en"}
 os.environ.update(TERMINAL_ENV)
 
 from helpers import KANTOR_LAIN, SHIPPED  # noqa: E402

@@ -36,6 +36,9 @@ GOLDEN = REPO / "tests" / "golden"
 # The second, differently shaped office: its definitions, and its year of values.
 KANTOR_LAIN = FIXTURES / "kantor-lain" / "definitions"
 KANTOR_LAIN_NILAI = FIXTURES / "kantor-lain" / "nilai-2026.csv"
+# The small office of the golden report files, and its year of values.
+LAPORAN_KECIL = FIXTURES / "laporan-kecil" / "definitions"
+LAPORAN_KECIL_NILAI = FIXTURES / "laporan-kecil" / "nilai-2026.csv"
 
 
 def invoke(runner: CliRunner, *args: Any, env: dict[str, str] | None = None) -> Any:
@@ -157,3 +160,9 @@ def codes(result: Result) -> list[tuple[str, dict[str, Any]]]:
             args["divisor"] = to_text(args["divisor"])
         out.append((p.kode, args))
     return out
+
+
+def laporan_kecil_2026() -> tuple[Report, Definitions]:
+    """The small office's report of 2026 (the golden files' figures) and its definitions."""
+    defs = load(LAPORAN_KECIL)
+    return compute(defs, read(defs, [LAPORAN_KECIL_NILAI]), parse_period("2026")), defs

@@ -6,10 +6,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..definitions.loading import Definitions
-from ..evaluation.results import Report
+from ..evaluation.results import STATUSES, Report
 from ..numbers import format_number
+from ..render.palette import rating_colour
 
-STATUS_STYLE = {"lengkap": "green", "parsial": "yellow", "tanpa_data": "dim", "galat": "red"}
+STATUS_STYLE: dict[str, str] = dict(zip(STATUSES, ("green", "yellow", "dim", "red"), strict=True))
 OFFICE_HEADERS = {"id": ("Status / predikat", "Indikator"), "en": ("Status / rating", "Indicators")}
 HEADERS = {
     "id": ("Indikator", "Realisasi", "Target", "Capaian %", "Predikat", "Status"),
@@ -18,10 +19,10 @@ HEADERS = {
 
 
 def _predikat_style(label: str | None, scale: list[str]) -> str:
+    """The rating's colour in the terminal: the reports' colour of its rank."""
     if not label or label not in scale:
         return ""
-    rank = scale.index(label) / max(len(scale) - 1, 1)
-    return "green" if rank >= 0.75 else "yellow" if rank >= 0.4 else "red"
+    return rating_colour(label, scale)
 
 
 def _styled(text: str, style: str) -> str:

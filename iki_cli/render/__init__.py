@@ -33,11 +33,12 @@ def render_reports(report: Report, defs: Definitions, formats: list[str], lang: 
         for fmt, env in envs.items():
             check_macro_partials(env, templates, fmt)
     context = report_context(report, defs, lang)
-    return {fmt: render_page(env, f"{REPORT_PAGE}.{fmt}", context) for fmt, env in envs.items()}
+    return {fmt: render_page(env, f"{REPORT_PAGE}.{fmt}", context, templates)
+            for fmt, env in envs.items()}
 
 
 def render_document(defs: Definitions, fmt: str, lang: str = "id",
                     templates: Path | None = None) -> str:
     """The IKI document (`dokumen.md` / `dokumen.html`) as text."""
     env = environment(fmt, templates, lang)
-    return render_page(env, f"{DOCUMENT_PAGE}.{fmt}", document_context(defs, lang))
+    return render_page(env, f"{DOCUMENT_PAGE}.{fmt}", document_context(defs, lang), templates)

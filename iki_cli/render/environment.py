@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ..errors import IkiError, UsageError
 from ..i18n import LANGS
 from ..markdown import md_escape
+from ..problems import display_path
 from . import filters as text_filters
 from .chart import Grafik, chart_svg, svg_number
 from .formula_view import formula_html, formula_text
@@ -73,7 +75,11 @@ def environment(fmt: str, templates: Path | None = None, lang: str = "id") -> ji
             raise UsageError(f"templates folder `{templates}` {what}")
         loaders.append(jinja2.FileSystemLoader(str(templates)))
     loaders.append(builtin_templates())
-    env = jinja2.Environment(
+    # A user's templates are code from a merge request: rendered in Jinja's immutable
+    # sandbox, which refuses `__class__`, `__globals__`, calls of unsafe callables and
+    # changes to the objects passed in. The built-in ones alone need no sandbox.
+    kind = jinja2.Environment if templates is None else ImmutableSandboxedEnvironment
+    env = kind(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=fmt == "html",
         undefined=jinja2.StrictUndefined,
@@ -106,7 +112,7 @@ def check_macro_partials(env: jinja2.Environment, templates: Path, fmt: str) -> 
             continue  # reported where the page renders, with its line
         name = macro.split("(")[0]
         if not any(m.name == name for m in tree.find_all(jinja2.nodes.Macro)):
-            raise IkiError(f"template `{_where(str(path))}` must define the macro `{macro}`: "
+            raise IkiError(f"template `{display_path(path)}` must define the macro `{macro}`: "
                            "the page imports it once and calls it per "
                            f"{'indicator' if stem == '_indikator_row' else 'chart block'}; "
                            "wrap its content in `{% macro " + macro + " %}` … "
@@ -123,33 +129,49 @@ def _template_frame(exc: BaseException) -> traceback.FrameSummary | None:
     return found
 
 
-def _where(filename: str) -> str:
-    """A template file as the user should read it: relative when under the working folder."""
-    path = Path(filename)
+def _inside(filename: str, folder: Path) -> bool:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        Path(filename).resolve().relative_to(folder.resolve())
     except (ValueError, OSError):
-        return str(path)
+        return False
+    return True
 
 
-def render_page(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    """Render one page; any template mistake becomes an IkiError naming file and line."""
+def render_page(env: jinja2.Environment, name: str, context: dict[str, Any],
+                user: Path | None = None) -> str:
+    """Render one page; a template mistake becomes an IkiError naming file and line.
+
+    A mistake is a Jinja error (syntax, undefined name, refused by the sandbox), or
+    any error raised by the code of a template in the user's folder `user` (a
+    division by zero, a loop without end, a file that is not UTF-8). An error
+    anywhere else is a bug of iki's and is not hidden.
+    """
     try:
         text = env.get_template(name).render(context)
         return text.rstrip("\n") + "\n"
     except jinja2.TemplateSyntaxError as exc:
-        where = _where(exc.filename) if exc.filename else exc.name or name
+        where = display_path(Path(exc.filename)) if exc.filename else exc.name or name
         raise IkiError(f"template error in `{where}` line {exc.lineno}: {exc.message}") \
             from None
     except Exception as exc:
+        if user is not None and isinstance(exc, UnicodeDecodeError):
+            raise IkiError(f"a template in `{display_path(user)}` is not UTF-8 text "
+                           f"(byte 0x{exc.object[exc.start]:02x}); save it as UTF-8") from None
+        if (user is not None and isinstance(exc, OSError)
+                and not isinstance(exc, jinja2.TemplateNotFound)):
+            raise IkiError(f"cannot read a template in `{display_path(user)}`: "
+                           f"{exc.strerror or exc}") from None
         frame = _template_frame(exc)
+        users = frame is not None and user is not None and _inside(frame.filename, user)
+        if not isinstance(exc, jinja2.TemplateError) and not users:
+            raise
         if isinstance(exc, jinja2.TemplateNotFound):
             what = f"template `{exc.name}` not found (neither in --templates nor built in)"
-        elif frame is None:
-            raise
+        elif isinstance(exc, RecursionError):
+            what = "the template calls itself without end"
         else:
             what = str(exc) or type(exc).__name__
         if frame is None:
-            raise IkiError(what) from None
-        where = _where(frame.filename)
-        raise IkiError(f"template error in `{where}` line {frame.lineno}: {what}") from None
+            raise IkiError(f"template error: {what}") from None
+        raise IkiError(f"template error in `{display_path(Path(frame.filename))}` line "
+                       f"{frame.lineno}: {what}") from None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..definitions.hierarchy import position_order
 from ..definitions.loading import Definitions
 from ..definitions.model import Indikator, Jabatan
-from ..evaluation.results import Report, Result
+from ..evaluation.results import STATUSES, Report, Result
 from ..numbers import round_half_up
 from .formula_view import Ekspresi, formula_parts, formula_text
 from .messages import pesan_text
@@ -197,7 +197,7 @@ def summary_view(report: Report) -> Ringkasan:
     reached = sum(_reached(r.capaian) for r in computed)
     return Ringkasan(
         indikator=counts["indikator"],
-        status=[Hitungan(s, counts[s]) for s in ("lengkap", "parsial", "tanpa_data", "galat")],
+        status=[Hitungan(s, counts[s]) for s in STATUSES],
         predikat=[Hitungan(label, found.get(label, 0), rating_colour(label, scale))
                   for label in reversed(scale)],
         tanpa_predikat=sum(1 for r in report.hasil if not r.predikat),

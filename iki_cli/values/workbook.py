@@ -36,10 +36,13 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # is recorded, since the value passed with it is None).
 ANY_PERIOD = "2000"
 DATE_TYPES = (dt.datetime, dt.date, dt.time, dt.timedelta)
-# What a damaged package raises inside openpyxl or the XML parser (lxml's and
-# ElementTree's parse errors are SyntaxErrors); they have no common base.
-DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, SyntaxError, KeyError, ValueError,
-           TypeError, AttributeError, IndexError)
+# What reading a damaged package raises: the zip and XML layers (ElementTree's and lxml's
+# parse errors are SyntaxErrors; a missing part is a KeyError of zipfile).
+DAMAGED_PACKAGE = (zipfile.BadZipFile, zlib.error, OSError, EOFError, SyntaxError, KeyError)
+# What openpyxl raises on a malformed workbook, on top of those: its descriptors' checks
+# (TypeError, ValueError) and parts it expected but did not find (AttributeError,
+# IndexError). Caught only around openpyxl's own calls, never around iki's code.
+DAMAGED = (*DAMAGED_PACKAGE, ValueError, TypeError, AttributeError, IndexError)
 # A formula element, with or without a namespace prefix (`<f>`, `<f t="shared" …/>`, `<x:f>`)
 FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
 OPEN_AND_SAVE = ("open the workbook in Excel or LibreOffice and save it, so that the "
@@ -182,7 +185,7 @@ def _formulas_without_result(path: Path, ws: Any, columns: set[int]
         with zipfile.ZipFile(path) as archive:
             if _has_formula(archive, part):
                 found = _scan_formulas(archive, part, columns)
-    except DAMAGED as exc:
+    except DAMAGED_PACKAGE as exc:
         raise Unreadable(f"sheet `{ws.title}` is damaged ({_reason(exc)}): open the file in "
                          "Excel or LibreOffice and save it again") from None
     return found
@@ -212,7 +215,12 @@ def _scan_formulas(archive: zipfile.ZipFile, part: str, columns: set[int]
                 if tag == "sheetData":
                     sheet_data = elem
                 elif tag == "row":
-                    row_no = int(elem.get("r") or row_no + 1)
+                    ref = elem.get("r")
+                    if ref is not None and not (ref.isascii() and ref.isdigit()):
+                        raise Unreadable(f"the sheet has a row numbered `{ref[:20]}`: the file "
+                                         "is damaged; open it in Excel or LibreOffice and save "
+                                         "it again")
+                    row_no = int(ref) if ref is not None else row_no + 1
                     col_no = 0
                 continue
             if tag == "c":

@@ -244,7 +244,6 @@ def test_summary_is_printed_and_default_formats_named(cli: CliRunner, office: Pa
 
 
 def test_default_formats_are_md_html_json(cli: CliRunner, office: Path, tmp_path: Path) -> None:
-    pytest.importorskip("iki_cli.render")
     r = invoke(cli, "compute", "-p", "2026-TW1", "-d", office,
                "-v", write(tmp_path / "n.csv", GOOD), "-o", tmp_path / "out")
     assert r.exit_code == 0, r.output
@@ -352,13 +351,15 @@ def test_angka_and_delimiter_options(cli: CliRunner, office: Path, tmp_path: Pat
 def test_strict_exits_1_when_a_result_is_not_lengkap(cli: CliRunner, office: Path,
                                                      tmp_path: Path) -> None:
     values = write(tmp_path / "n.csv", GOOD)
-    base = ["compute", "-d", office, "-v", values, "-o", tmp_path / "out", "-f", FORMATS]
-    assert invoke(cli, *base, "-p", "2026-TW1", "--strict").exit_code == 0  # all lengkap
-    assert invoke(cli, *base, "-p", "2026").exit_code == 0  # parsial, not strict
-    r = invoke(cli, *base, "-p", "2026", "--strict")
+    base = ["compute", "-d", office, "-v", values, "-f", FORMATS]
+    assert invoke(cli, *base, "-o", tmp_path / "a", "-p", "2026-TW1", "--strict"
+                  ).exit_code == 0  # all lengkap
+    assert invoke(cli, *base, "-o", tmp_path / "b", "-p", "2026").exit_code == 0  # not strict
+    fresh = tmp_path / "strict"
+    r = invoke(cli, *base, "-o", fresh, "-p", "2026", "--strict")
     assert r.exit_code == 1, r.output
     # the reports are still written: --strict is a gate, not a filter
-    assert (tmp_path / "out" / "iki-2026.json").is_file()
+    assert sorted(snapshot(fresh)) == ["iki-2026.csv", "iki-2026.json"]
 
 
 # --- atomic writes -------------------------------------------------------------------------

@@ -19,13 +19,24 @@ import zlib
 from pathlib import Path
 
 import pytest
-from render.test_render import DEFINITIONS, load, period_report
+from helpers import LAPORAN_KECIL, laporan_kecil_2026, load
 
 from iki_cli.render import render_document, render_report
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("IKI_CHROMIUM", "/usr/bin/chromium"))
+def _find_chromium() -> Path:
+    """$IKI_CHROMIUM, else the first Chromium or Chrome on PATH, else Debian's path."""
+    if os.environ.get("IKI_CHROMIUM"):
+        return Path(os.environ["IKI_CHROMIUM"])
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    return Path("/usr/bin/chromium")
+
+
+CHROMIUM = _find_chromium()
 # A4 is 210 mm wide; the report's @page margins are 10 mm left and right:
 # 190 mm = 718 px at 96 px per inch.
 PRINTABLE_WIDTH = 718
@@ -159,12 +170,12 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, int
     """The HTML period report and IKI document of the fixture office, with the page
     count each must print to: one page per position, plus the summary page."""
     folder = tmp_path_factory.mktemp("html")
-    report, defs = period_report()
+    report, defs = laporan_kecil_2026()
     found: dict[str, tuple[Path, int]] = {}
-    positions = len(list((DEFINITIONS / "jabatan").glob("*.yaml")))
+    positions = len(list((LAPORAN_KECIL / "jabatan").glob("*.yaml")))
     for name, html, expected in (
         ("laporan", render_report(report, defs, "html"), positions + 1),
-        ("dokumen", render_document(load(), "html"), positions),
+        ("dokumen", render_document(load(LAPORAN_KECIL), "html"), positions),
     ):
         path = folder / f"{name}.html"
         path.write_text(html, encoding="utf-8")

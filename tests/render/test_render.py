@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import GOLDEN, REPO, SHIPPED
+from helpers import GOLDEN, LAPORAN_KECIL, LAPORAN_KECIL_NILAI, SHIPPED, laporan_kecil_2026
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -23,20 +25,16 @@ from iki_cli.checks import validate
 from iki_cli.cli import app
 from iki_cli.definitions.loading import Definitions
 from iki_cli.errors import IkiError, UsageError
-from iki_cli.evaluation.compute import compute
 from iki_cli.evaluation.results import Report
 from iki_cli.i18n import LABELS
 from iki_cli.markdown import md_escape
-from iki_cli.periods import parse_period
 from iki_cli.render import render_document, render_report
 from iki_cli.render.chart import Batang, Grafik, chart_svg
 from iki_cli.render.environment import builtin_templates, environment
 from iki_cli.render.formula_view import Pecahan, Teks, formula_parts, formula_text
-from iki_cli.values.reading import read_values
 
-FIXTURE = REPO / "tests" / "fixtures" / "laporan-kecil"
-DEFINITIONS = FIXTURE / "definitions"
-VALUES = FIXTURE / "nilai-2026.csv"
+DEFINITIONS = LAPORAN_KECIL
+VALUES = LAPORAN_KECIL_NILAI
 UPDATE = os.environ.get("IKI_UPDATE_GOLDEN") == "1"
 
 
@@ -47,9 +45,7 @@ def load(root: Path = DEFINITIONS) -> Definitions:
 
 
 def period_report(lang: str = "id") -> tuple[Report, Definitions]:
-    defs = load()
-    values = read_values([VALUES], defs.variables)
-    return compute(defs, values, parse_period("2026")), defs
+    return laporan_kecil_2026()
 
 
 def rendered(kind: str, fmt: str, lang: str = "id") -> str:
@@ -88,8 +84,17 @@ def test_golden(kind: str, fmt: str, lang: str) -> None:
     check_golden(f"laporan-kecil-{kind}{suffix}.{fmt}", rendered(kind, fmt, lang))
 
 
-def test_output_is_deterministic() -> None:
-    assert rendered("laporan", "html") == rendered("laporan", "html")
+def test_output_is_deterministic_across_processes(tmp_path: Path) -> None:
+    """Two runs in fresh processes, with different hash seeds, write the same bytes."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        subprocess.run([sys.executable, "-m", "iki_cli", "compute", "-p", "2026",
+                        "-v", str(VALUES), "-d", str(DEFINITIONS), "-o", str(out),
+                        "-f", "md,html,json"], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 3
 
 
 def test_compute_and_doc_commands_write_the_golden_files(runner: CliRunner,

@@ -461,6 +461,12 @@ def test_template_bytes_are_deterministic(runner: Any, make_root: Any, tmp_path:
     first = make_template(runner, root, tmp_path / "1.xlsx").read_bytes()
     second = make_template(runner, root, tmp_path / "2.xlsx").read_bytes()
     assert first == second
+    # Nothing in it says when it was made: two runs a day apart give the same bytes too.
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode("utf-8")
+    stamps = re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core)
+    assert stamps == ["1980-01-01T00:00:00Z", "1980-01-01T00:00:00Z"]
 
 
 def test_unfilled_template_reads_back_with_nothing_collected(runner: Any, make_root: Any,
@@ -632,3 +638,31 @@ def test_template_workbook_formats_other_than_xlsx_are_refused(runner: Any, make
 )
 def test_slug(text: str, expected: str) -> None:
     assert slug(text) == expected
+
+
+def test_a_bug_in_iki_while_scanning_a_sheet_is_not_called_damage(
+        xlsx: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only what the zip, XML and openpyxl layers raise for a bad file means "damaged"."""
+    from iki_cli.values import workbook as reader
+
+    workbook(xlsx, [["2026", "a", "=1+1"]])
+
+    def buggy(*args: Any) -> dict[tuple[int, int], str]:
+        raise AttributeError("'NoneType' object has no attribute 'text'")
+
+    monkeypatch.setattr(reader, "_scan_formulas", buggy)
+    with pytest.raises(AttributeError, match="NoneType"):
+        read_values([xlsx], VARIABLES)
+
+
+def test_a_row_number_that_is_not_a_number_is_damage(xlsx: Path) -> None:
+    workbook(xlsx, [["2026", "a", "=1+1"]])
+    with zipfile.ZipFile(xlsx) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/sheet"))
+    parts[sheet] = parts[sheet].replace(b'<row r="2"', b'<row r="dua"', 1)
+    with zipfile.ZipFile(xlsx, "w") as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    found = problems(xlsx)
+    assert any("the file is damaged" in p or "damaged" in p for p in found), found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -110,9 +111,14 @@ def test_format_plain_reads_back(value: float) -> None:
 @given(st.text(max_size=20), st.sampled_from(["id", "en"]))
 def test_any_text_gives_a_number_or_a_clean_error(text: str, notation: str) -> None:
     try:
-        parse_number(text, notation)  # type: ignore[arg-type]
-    except NumberError:
-        pass
+        value = parse_number(text, notation)  # type: ignore[arg-type]
+    except NumberError as exc:
+        assert str(exc)  # a message, never an empty error
+        return
+    # A number is read only from digits written in the notation, and reads back the same.
+    assert isinstance(value, float) and math.isfinite(value)
+    assert set(text.strip().replace("\u00a0", "")) <= set("0123456789+-.,")
+    assert parse_number(format_plain(value, notation), notation) == value  # type: ignore
 
 
 def _outcome(parse: Callable[[], float]) -> float | str:
