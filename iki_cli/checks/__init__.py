@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..definitions.loading import Definitions, load_definitions
 from ..problems import Problem, sort_problems
-from . import formulas, ids, scales, structure
+from . import formulas, ids, plan, scales, structure
 from .registry import Check, table
 
 CHECKS: dict[str, Check] = table([
@@ -25,6 +25,8 @@ CHECKS: dict[str, Check] = table([
     formulas.check_unused,
     scales.check_thresholds,
     scales.check_target_periods,
+    plan.check_renstra_years,
+    plan.check_baseline_years,
     formulas.check_examples,
     formulas.check_name_percent,
     formulas.check_name_count,

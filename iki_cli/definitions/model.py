@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..periods import MAX_YEAR, MIN_YEAR
+
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SNAKE = r"^[a-z][a-z0-9_]*$"
 MAX_ID = 64
@@ -48,6 +50,24 @@ DEFAULT_PREDIKAT = (
 )
 
 
+def _year(what: str) -> Any:
+    return Field(description=what, ge=MIN_YEAR, le=MAX_YEAR)
+
+
+class Renstra(_Model):
+    """The years of the office's medium-term plan (Renstra), e.g. 2025–2029 (SPEC §7)."""
+
+    awal: int = _year("the plan's first year")
+    akhir: int = _year("the plan's last year: an indicator's target for it is the end target")
+
+
+class KondisiAwal(_Model):
+    """An indicator's baseline (kondisi awal) in the Renstra: its value in year `tahun`."""
+
+    tahun: int = _year("the year of the baseline value")
+    nilai: float
+
+
 class Organisasi(_Model):
     """`organisasi.yaml`: the office and its rating rules."""
 
@@ -58,6 +78,7 @@ class Organisasi(_Model):
     capaian: CapaianRules = CapaianRules()
     predikat: list[Threshold] = Field(default_factory=lambda: list(DEFAULT_PREDIKAT),
                                       min_length=1)
+    renstra: Renstra | None = None
 
 
 class Variabel(_Model):
@@ -98,6 +119,7 @@ class Indikator(_Model):
     target: dict[str, float] = Field(default_factory=dict)
     kategori: list[Threshold] | None = Field(default=None, min_length=1)
     contoh: list[Contoh] = Field(default_factory=list)
+    kondisi_awal: KondisiAwal | None = None
 
 
 class Sasaran(_Model):

@@ -612,6 +612,48 @@ good("contoh", jabatan={"kepala": _head_contoh(
     "- nilai: {a: 1, b: 4}\n  hasil: 25\n- nilai: {a: 1, b: 3}\n  hasil: 33.333333333333336")})
 
 
+# --- the plan: Renstra years, baselines -----------------------------------------------------------
+
+PLAN = "versi_skema: 1\nnama: Kantor Uji\npemda: Kabupaten Uji\nrenstra:\n  awal: {}\n  akhir: {}\n"
+
+
+def _head_baseline(line: str) -> str:
+    """The head position with `kondisi_awal:` on line 13."""
+    return """\
+        versi_skema: 1
+        id: kepala
+        jabatan: Kepala Kantor
+        tugas: [Memimpin]
+        sasaran:
+          - id: layanan-meningkat
+            uraian: Meningkatnya layanan
+            indikator:
+              - id: persentase-tertangani
+                nama: Persentase yang tertangani
+                rumus: a / b * 100
+                satuan: "%"
+""" + f"                kondisi_awal: {line}\n"
+
+
+bad("renstra-years", [("organisasi.yaml", 6, 10, "renstra-years")],
+    message="`renstra.akhir` (2025) is before `renstra.awal` (2029)",
+    organisasi=PLAN.format(2029, 2025))
+good("renstra-years", organisasi=PLAN.format(2025, 2029))
+bad("kondisi-awal-year", [(HEAD, 13, 31, "kondisi-awal-year")],
+    message="year 2019 is outside the Renstra 2025–2029; give a year from 2024",
+    organisasi=PLAN.format(2025, 2029),
+    jabatan={"kepala": _head_baseline("{tahun: 2019, nilai: 61}")})
+bad("kondisi-awal-year", [(HEAD, 13, 31, "kondisi-awal-year")], id="kondisi-awal-after-plan",
+    organisasi=PLAN.format(2025, 2029),
+    jabatan={"kepala": _head_baseline("{tahun: 2030, nilai: 61}")})
+good("kondisi-awal-year", organisasi=PLAN.format(2025, 2029),
+     jabatan={"kepala": _head_baseline("{tahun: 2024, nilai: 61}")})
+good("kondisi-awal-year", id="kondisi-awal-without-renstra",
+     jabatan={"kepala": _head_baseline("{tahun: 1990, nilai: 61}")})
+bad("schema", [("organisasi.yaml", 5, 9, "schema")], id="renstra-year-out-of-range",
+    organisasi=PLAN.format(25, 2029))
+
+
 # --- the tests ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("case", BAD, ids=[c.id for c in BAD])
