@@ -31,7 +31,7 @@ REMOVED_CLASS: Klass = "breaking"
 FIELDS: dict[str, tuple[tuple[str, Klass], ...]] = {
     "organisasi": (
         ("nama", "text"), ("singkatan", "text"), ("pemda", "text"),
-        ("capaian", "target"), ("predikat", "target"),
+        ("capaian", "target"), ("predikat", "target"), ("renstra", "target"),
     ),
     "variabel": (
         ("uraian", "text"), ("satuan", "breaking"), ("agregasi", "breaking"),
@@ -46,7 +46,7 @@ FIELDS: dict[str, tuple[tuple[str, Klass], ...]] = {
         ("sasaran", "text"), ("nama", "text"), ("rumus", "breaking"), ("satuan", "breaking"),
         ("polaritas", "breaking"), ("desimal", "text"), ("sumber_data", "text"),
         ("penjelasan", "text"), ("target", "target"), ("kategori", "target"),
-        ("contoh", "text"),
+        ("contoh", "text"), ("kondisi_awal", "target"),
     ),
 }
 # The field that names an object in "added"/"removed" lines.

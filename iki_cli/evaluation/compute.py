@@ -7,14 +7,18 @@ ratio is Σnumerator / Σdenominator, never an average of quarterly ratios.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .. import formula
 from ..definitions.hierarchy import position_order
 from ..definitions.loading import Definitions
 from ..definitions.model import CapaianRules, Indikator
 from ..periods import Period, PeriodError, parse_period
+from ..values.analysis import Analisis
 from ..values.ingest import Values
 from .achievement import capaian, rate
 from .aggregate import Aggregate, aggregate
+from .history import Aggregates, History
 from .results import Pesan, Report, Result
 
 
@@ -96,15 +100,28 @@ def _target(ind: Indikator, period: Period) -> float | None:
     return None
 
 
-def compute(defs: Definitions, values: Values, period: Period) -> Report:
-    """Every indicator of every position for `period`, in the order of SPEC §1."""
+def compute(defs: Definitions, values: Values, period: Period, *,
+            analyses: Mapping[tuple[str, str], Analisis] | None = None,
+            history: bool = True) -> Report:
+    """Every indicator of every position for `period`, in the order of SPEC §1.
+
+    With `history` (the default) each result also gets its figures over time (SPEC §7);
+    `analyses` gives the office's analysis of the period by (position id, indicator id).
+    """
     results = []
-    aggregates: dict[str, Aggregate] = {}
+    aggregates = Aggregates(defs.variables, values)
+    own = aggregates.at(period)
+    over_time = History(defs, aggregates, period) if history else None
     for pos in position_order(loaded.model for loaded in defs.jabatan):
         for sas in pos.sasaran:
             for ind in sas.indikator:
-                results.append(evaluate_indicator(defs, pos.id, sas.id, ind, values, period,
-                                                  aggregates=aggregates))
+                result = evaluate_indicator(defs, pos.id, sas.id, ind, values, period,
+                                            aggregates=own)
+                if over_time is not None:
+                    over_time.fill(result, ind)
+                if analyses:
+                    result.analisis = analyses.get((pos.id, ind.id))
+                results.append(result)
     org = defs.organisasi.model if defs.organisasi else None
     organisasi = {"nama": org.nama if org else "", "pemda": org.pemda if org else ""}
     scale = [t.label for t in org.predikat] if org else []

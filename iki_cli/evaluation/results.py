@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from ..definitions.model import KondisiAwal
+from ..values.analysis import Analisis
 from .aggregate import Aggregate
 
 Status = Literal["lengkap", "parsial", "tanpa_data", "galat"]
@@ -28,6 +30,40 @@ class Pesan(NamedTuple):
 
     kode: str
     args: dict[str, Any]
+
+
+@dataclass
+class Titik:
+    """An indicator's figure for another period: an earlier year's, or a quarter's."""
+
+    periode: str
+    realisasi: float | None
+    capaian: float | None
+    status: Status
+
+
+@dataclass
+class SampaiDengan:
+    """The figures *to date*: from January to the end of the period, against the year's
+    target (`sd_periode`)."""
+
+    periode: str
+    realisasi: float | None
+    target: float | None
+    capaian: float | None
+    predikat: str | None
+    status: Status
+
+
+@dataclass
+class RenstraHasil:
+    """The plan: the end target (the target for the Renstra's last year), the period's
+    realisasi against it, and the baseline."""
+
+    akhir: int
+    target: float
+    capaian: float | None
+    kondisi_awal: KondisiAwal | None
 
 
 @dataclass
@@ -51,6 +87,14 @@ class Result:
     # Each variable of the formula aggregated to the period: the records used, the parts
     # missing (the reports show how each input was combined). Not part of the JSON.
     masukan: dict[str, Aggregate] = field(default_factory=dict)
+    # SPEC §7, filled by `history.History` and the analysis file: the same period of the
+    # earlier years with values, the figures to date (a period shorter than a year), the
+    # quarters (a year), the plan, the causes and follow-up.
+    sebelumnya: list[Titik] = field(default_factory=list)
+    sd_periode: SampaiDengan | None = None
+    triwulan: list[Titik] | None = None
+    renstra: RenstraHasil | None = None
+    analisis: Analisis | None = None
 
     @property
     def kurang(self) -> dict[str, tuple[str, ...]]:

@@ -14,9 +14,11 @@ from typing import Any
 from ..definitions.loading import Definitions
 from ..evaluation.results import Report, Result
 from ..render.messages import pesan_text
+from .history import HISTORY_CSV_FIELDS, history_csv_cells, history_fields
 
 CSV_FIELDS = ("jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas", "realisasi",
-              "target", "capaian", "predikat", "kategori", "status", "pesan", "nilai")
+              "target", "capaian", "predikat", "kategori", "status", "pesan", "nilai",
+              *HISTORY_CSV_FIELDS)
 
 
 def result_dict(r: Result, lang: str, names: dict[str, str]) -> dict[str, Any]:
@@ -28,6 +30,7 @@ def result_dict(r: Result, lang: str, names: dict[str, str]) -> dict[str, Any]:
         "predikat": r.predikat, "kategori": r.kategori, "status": r.status,
         "pesan": [{"kode": p.kode, "teks": pesan_text(p, lang, names)} for p in r.pesan],
         "nilai": dict(r.nilai),
+        **history_fields(r),
     }
 
 
@@ -61,6 +64,7 @@ def to_json(report: Report, defs: Definitions, lang: str = "id") -> str:
 
 
 def _cell(value: object) -> str:
+    """A CSV cell: empty for null, floats unrounded with a decimal point."""
     if value is None:
         return ""
     if isinstance(value, float):
@@ -79,5 +83,6 @@ def to_csv(report: Report, defs: Definitions, lang: str = "id") -> str:
         row = result_dict(r, lang, names)
         row["pesan"] = "; ".join(p["teks"] for p in row["pesan"])
         row["nilai"] = "; ".join(f"{k}={_cell(v)}" for k, v in r.nilai.items())
+        row.update(history_csv_cells(row))
         writer.writerow([_cell(row[f]) for f in CSV_FIELDS])
     return buf.getvalue()

@@ -33,6 +33,7 @@ from typer.testing import CliRunner
 from iki_cli.cli import app
 from iki_cli.evaluation.compute import compute
 from iki_cli.evaluation.results import Report
+from iki_cli.export.history import HISTORY_CSV_FIELDS
 from iki_cli.export.results import CSV_FIELDS, report_dict, to_json
 from iki_cli.periods import parse_period
 
@@ -40,7 +41,10 @@ from iki_cli.periods import parse_period
 FORMATS = "json,csv"
 TOP_KEYS = ["versi_skema", "periode", "organisasi", "ringkasan", "hasil"]
 RESULT_KEYS = ["jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas", "realisasi",
-               "target", "capaian", "predikat", "kategori", "status", "pesan", "nilai"]
+               "target", "capaian", "predikat", "kategori", "status", "pesan", "nilai",
+               # SPEC §7, after the fields of §5
+               "sebelumnya", "sd_periode", "triwulan", "renstra", "analisis"]
+SPEC5_KEYS = RESULT_KEYS[:14]
 RINGKASAN_KEYS = ["indikator", "lengkap", "parsial", "tanpa_data", "galat", "predikat"]
 
 
@@ -217,10 +221,10 @@ def test_json_without_results_is_valid(tmp_path: Path) -> None:
 def test_csv_has_the_same_fields_as_json(cli: CliRunner, tmp_path: Path) -> None:
     doc = compute_json(cli, tmp_path, "-p", "2026", "-d", KANTOR_LAIN,
                        "-v", KANTOR_LAIN_NILAI)
-    assert list(CSV_FIELDS) == RESULT_KEYS
+    assert list(CSV_FIELDS) == SPEC5_KEYS + list(HISTORY_CSV_FIELDS)
     with (tmp_path / "iki-2026.csv").open(encoding="utf-8", newline="") as fh:
         table = list(csv.DictReader(fh))
-    assert list(table[0]) == RESULT_KEYS
+    assert list(table[0]) == list(CSV_FIELDS)
     assert len(table) == len(doc["hasil"])
     for row, h in zip(table, doc["hasil"], strict=False):
         for key in ("jabatan", "indikator", "status", "polaritas", "predikat", "kategori"):
