@@ -9,6 +9,9 @@ each a fresh subprocess):
     iki validate              vs  loading every YAML file with yaml.CSafeLoader
     iki compute -f json,csv   vs  the same plus one csv.reader pass converting numbers
     iki compute (default -f)  vs  the same baseline
+    the history case (SPEC §7): compute -f json and compute (default -f) for the last
+    year and for its second quarter (every figure over time: the earlier years, the
+    quarters or the figures to date, the Renstra), vs  the same baseline
     iki --version             vs  python -c "import typer"
     peak RSS of iki compute
 
@@ -36,7 +39,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-TARGETS = {"validate": 2.5, "compute": 2.5, "startup": 2.0, "rss_mb": 300.0}
+TARGETS = {"validate": 2.5, "compute": 2.5, "history_json": 2.0, "startup": 2.0,
+           "rss_mb": 300.0}
 CHILDREN = 5
 AGREGASI = ("jumlah", "terakhir", "rata_rata", "maksimum")
 
@@ -118,6 +122,7 @@ def position_yaml(i: int, years: list[int]) -> str:
                       "        target:"]
             for y in years:
                 lines.append(f"          {y}: {70 + (i + y) % 20}")
+            lines.append(f"          {years[-1] + 3}: {90 + i % 10}")  # the Renstra's end
             if ind.get("quarterly"):
                 for q in range(1, 5):
                     lines.append(f"          {years[-1]}-TW{q}: {60 + 5 * q}")
@@ -126,6 +131,7 @@ def position_yaml(i: int, years: list[int]) -> str:
                           "          - {batas_bawah: 0, label: Kurang}",
                           "          - {batas_bawah: 60, label: Baik}",
                           "          - {batas_bawah: 80, label: Sangat Baik}"]
+            lines.append(f"        kondisi_awal: {{tahun: {years[-1] - 2}, nilai: {60 + i % 15}}}")
             nilai = ", ".join(f"{k}: {v}" for k, v in ind["nilai"].items())  # type: ignore
             lines += ["        contoh:",
                       f"          - nilai: {{{nilai}}}",
@@ -142,7 +148,8 @@ def generate(root: Path, positions: int, years: int) -> tuple[Path, Path, int]:
     (defs / "organisasi.yaml").write_text(
         "versi_skema: 1\nnama: Dinas Sintetis Kabupaten Contoh\nsingkatan: DSKC\n"
         "pemda: Kabupaten Contoh\ncapaian:\n  negatif: selisih\n  batas_bawah: 0\n"
-        "  batas_atas: 120\n", encoding="utf-8")
+        "  batas_atas: 120\n"
+        f"renstra:\n  awal: {last - 1}\n  akhir: {last + 3}\n", encoding="utf-8")
     # Compact flow style keeps variabel.yaml under the 1 MB limit of a definitions file
     # up to N = 4000 (16,000 variables; in block style it would be about 2 MB).
     var_lines = ["versi_skema: 1", "variabel:"]
@@ -319,6 +326,15 @@ def measure(positions: int, years: int, repeat: int, keep: Path | None,
             return out
         out.append(Row("compute (default formats)",
                        *paired_times(compute, base_values, work, repeat), TARGETS["compute"]))
+        for period in (str(last), f"{last}-TW2"):
+            history = [*iki, "compute", "-p", period, "-v", str(values), "-d", str(defs),
+                       "-o", str(work / "out")]
+            out.append(Row(f"history -p {period} -f json",
+                           *paired_times([*history, "-f", "json"], base_values, work, repeat),
+                           TARGETS["history_json"]))
+            out.append(Row(f"history -p {period} (default)",
+                           *paired_times(history, base_values, work, repeat),
+                           TARGETS["compute"]))
         out.append(Row("start-up (--version)",
                        *paired_times([*iki, "--version"], [py, "-c", "import typer"], work,
                                      max(repeat, 9)),
@@ -334,13 +350,13 @@ def measure(positions: int, years: int, repeat: int, keep: Path | None,
 
 
 def print_table(rows: list[Row]) -> None:
-    print(f"\n{'measure':<31}{'iki':>10}{'baseline':>10}{'ratio':>8}{'target':>9}  result")
+    print(f"\n{'measure':<34}{'iki':>10}{'baseline':>10}{'ratio':>8}{'target':>9}  result")
     for r in rows:
         value = f"{r.value:.3f}s" if r.unit == "s" else f"{r.value:.0f} MB"
         base = f"{r.baseline:.3f}s" if r.baseline is not None else "–"
         ratio = f"{r.ratio:.2f}x" if r.ratio is not None else "–"
         target = f"≤{r.target:g}x" if r.baseline is not None else f"≤{r.target:g} MB"
-        print(f"{r.name:<31}{value:>10}{base:>10}{ratio:>8}{target:>9}  "
+        print(f"{r.name:<34}{value:>10}{base:>10}{ratio:>8}{target:>9}  "
               f"{'PASS' if r.passed else 'FAIL'}")
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, ClassVar
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -239,6 +240,9 @@ class Coverage:
         return not self.missing
 
 
+_START = attrgetter("start")
+
+
 def _largest_first(period: Period) -> tuple[int, int]:
     return (period.start - period.end, period.start)
 
@@ -246,19 +250,28 @@ def _largest_first(period: Period) -> tuple[int, int]:
 def cover(period: Period, recorded: Iterable[Period]) -> Coverage:
     """The exact record if any; else the largest non-overlapping records inside `period`."""
     start, end = period.start, period.end
-    # `contains`, inlined: this runs once per variable over all its recorded periods.
+    # `contains`, inlined: this runs once per variable and period over its recorded periods.
     inside = [p for p in recorded if start <= p.start and p.end <= end]
     if period in inside:
         return Coverage((period,), ())
-    chosen: list[Period] = []
-    taken = 0  # the months of `chosen` as bits, month `start` being bit 0
-    for candidate in sorted(inside, key=_largest_first):
-        bits = ((1 << candidate.months) - 1) << (candidate.start - start)
-        if not bits & taken:
-            chosen.append(candidate)
-            taken |= bits
-    chosen.sort()
-    if taken == (1 << period.months) - 1:
+    taken = 0  # the months of the chosen records as bits, month `start` being bit 0
+    size = inside[0].end - inside[0].start + 1 if inside else 0
+    if size in _KIND_BY_SIZE and all(p.end - p.start + 1 == size and p.start % size == 0
+                                     for p in inside):
+        # The usual case, values of one kind (all months, or all quarters): standard
+        # periods of one size never overlap, so every one of them is used.
+        chosen = sorted(inside, key=_START)
+        for candidate in chosen:
+            taken |= ((1 << size) - 1) << (candidate.start - start)
+    else:
+        chosen = []
+        for candidate in sorted(inside, key=_largest_first):
+            bits = ((1 << candidate.months) - 1) << (candidate.start - start)
+            if not bits & taken:
+                chosen.append(candidate)
+                taken |= bits
+        chosen.sort()
+    if taken == (1 << (end - start + 1)) - 1:
         return Coverage(tuple(chosen), ())
     return Coverage(tuple(chosen), tuple(_missing(period, taken)))
 

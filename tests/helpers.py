@@ -166,3 +166,53 @@ def laporan_kecil_2026() -> tuple[Report, Definitions]:
     """The small office's report of 2026 (the golden files' figures) and its definitions."""
     defs = load(LAPORAN_KECIL)
     return compute(defs, read(defs, [LAPORAN_KECIL_NILAI]), parse_period("2026")), defs
+
+
+# --- An office with two years of values (performance over time, SPEC §7) ---------------------
+#
+# Renstra 2025–2029. Quarterly values for 2025 and 2026; the tests state every
+# expected figure as arithmetic over these numbers.
+#
+#   kesembuhan      sembuh / kasus * 100, positif, %; targets 2025: 70, 2026: 80,
+#                   2026-TW2: 60 (its own quarterly target), 2029: 90; baseline 2024: 65
+#   angka-kematian  meninggal / penduduk * 1000, negatif; targets 2025: 5, 2026: 4,
+#                   2029: 3; no quarterly target, no baseline
+#   indeks-kepuasan skor (rata_rata), positif; targets 2026: 80, 2029: 85; baseline 2024: 75;
+#                   values in 2026 only
+
+RIWAYAT_QUARTERS: dict[str, dict[int, tuple[float, float, float, float, float]]] = {
+    # variable order: kasus, sembuh, meninggal, penduduk, skor (None-free; skor 0 = not given)
+    "2025": {1: (20, 12, 12, 9800, 0), 2: (30, 21, 14, 9900, 0), 3: (25, 20, 11, 9950, 0),
+             4: (25, 17, 13, 10000, 0)},
+    "2026": {1: (10, 10, 8, 10000, 78), 2: (90, 54, 10, 10000, 80), 3: (50, 40, 9, 11000, 82),
+             4: (50, 46, 9, 12000, 84)},
+}
+RIWAYAT_VARIABLES = {"kasus": "jumlah", "sembuh": "jumlah", "meninggal": "jumlah",
+                     "penduduk": "terakhir", "skor": "rata_rata"}
+
+
+def riwayat_rows() -> str:
+    """The two years of values as CSV text (comma-separated, English notation)."""
+    lines = []
+    for year, quarters in RIWAYAT_QUARTERS.items():
+        for q, numbers in quarters.items():
+            for name, value in zip(RIWAYAT_VARIABLES, numbers, strict=True):
+                if name == "skor" and not value:
+                    continue
+                lines.append(f"{year}-TW{q},{name},{value:g}")
+    return rows(*lines)
+
+
+def riwayat_office(folder: Path) -> tuple[Path, Path]:
+    """The two-year office (definitions root) and its values file."""
+    root = make_office(folder, [
+        indicator("kesembuhan", "sembuh / kasus * 100", nama="Persentase kasus yang sembuh",
+                  target={"2025": 70, "2026": 80, "2026-TW2": 60, "2029": 90},
+                  kondisi_awal={"tahun": 2024, "nilai": 65}),
+        indicator("angka-kematian", "meninggal / penduduk * 1000", polaritas="negatif",
+                  nama="Angka kematian per 1.000 penduduk", satuan="per 1.000 penduduk",
+                  target={"2025": 5, "2026": 4, "2029": 3}),
+        indicator("indeks-kepuasan", "skor", nama="Indeks kepuasan", satuan="indeks",
+                  target={"2026": 80, "2029": 85}, kondisi_awal={"tahun": 2024, "nilai": 75}),
+    ], variables=RIWAYAT_VARIABLES, organisasi={"renstra": {"awal": 2025, "akhir": 2029}})
+    return root, write(folder / "nilai-2025-2026.csv", riwayat_rows())

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..definitions.model import Variabel
 from ..periods import Coverage, Period, cover
-from ..values.ingest import Entry
+from ..values.ingest import Entry, Values
 
 
 @dataclass
@@ -19,17 +19,128 @@ class Aggregate:
 
 def aggregate(var: Variabel, recorded: dict[Period, Entry], period: Period) -> Aggregate:
     """Combine the records covering `period` by the variable's `agregasi`."""
-    coverage = cover(period, recorded)
-    if not coverage.used:
+    return combine(var, recorded, cover(period, recorded))
+
+
+def combine(var: Variabel, recorded: dict[Period, Entry], coverage: Coverage) -> Aggregate:
+    """The value of the records `coverage` uses, combined by the variable's `agregasi`."""
+    used = coverage.used
+    if not used:
         return Aggregate(None, coverage)
-    values = [recorded[p].value for p in coverage.used]
-    if var.agregasi == "jumlah":
-        value = sum(values)
-    elif var.agregasi == "terakhir":
-        value = recorded[max(coverage.used, key=lambda p: (p.end, p.start))].value
-    elif var.agregasi == "maksimum":
-        value = max(values)
-    else:  # rata_rata: a time average, each record weighted by the months it covers
-        weights = [p.months for p in coverage.used]
-        value = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
-    return Aggregate(value, coverage)
+    values = [recorded[p].value for p in used]
+    return Aggregate(combined(var.agregasi, values, [p.end - p.start + 1 for p in used]),
+                     coverage)
+
+
+def combined(agregasi: str, values: list[float], months: list[int] | None = None) -> float:
+    """Values of consecutive records (in order, not overlapping) combined by `agregasi`;
+    `months` are the records' lengths (None: all the same)."""
+    if len(values) == 1:
+        return values[0]
+    if agregasi == "jumlah":
+        return sum(values)
+    if agregasi == "terakhir":
+        return values[-1]  # in order and without overlaps: the last record ends last
+    if agregasi == "maksimum":
+        return max(values)
+    # rata_rata: a time average, each record weighted by the months it covers
+    if months is None or min(months) == max(months):
+        return sum(values) / len(values)
+    total = 0.0
+    for value, weight in zip(values, months, strict=True):
+        total += value * weight
+    return total / sum(months)
+
+
+class _Records:
+    """One variable's recorded values by their first month, when all are of one size.
+
+    Values come in one kind per variable as a rule (every month, or every
+    quarter). Periods of one standard size are aligned to it and never overlap,
+    so the records inside a period are found by stepping through its months.
+    """
+
+    __slots__ = ("by_start", "size")
+
+    def __init__(self, recorded: dict[Period, Entry]) -> None:
+        self.by_start = {p.start: e.value for p, e in recorded.items()}
+        sizes = {p.end - p.start + 1 for p in recorded}
+        size = sizes.pop() if len(sizes) == 1 else 0
+        self.size = size if size in (1, 3, 6, 12) else 0
+
+    def figure(self, period: Period, agregasi: str
+               ) -> tuple[float | None, bool, bool] | None:
+        """(value, complete, any record inside) of `period`; None when the general rule
+        (`periods.cover`) must decide: records of several sizes, or a period that is not
+        made of whole records."""
+        size = self.size
+        start, end = period.start, period.end
+        if not size or start % size or (end + 1) % size:
+            return None
+        get = self.by_start.get
+        values = [v for m in range(start, end + 1, size) if (v := get(m)) is not None]
+        if not values:
+            return None, False, False
+        return (combined(agregasi, values), len(values) * size == end - start + 1, True)
+
+
+class Aggregates:
+    """Each variable aggregated to each period once, shared by all indicators using it."""
+
+    def __init__(self, catalogue: dict[str, Variabel], values: Values) -> None:
+        self.catalogue = catalogue
+        self.entries = values.entries
+        self._by_period: dict[Period, dict[str, Aggregate]] = {}
+        self._records: dict[str, _Records] = {}
+        self._figures: dict[Period, dict[str, tuple[float | None, bool, bool]]] = {}
+        self._years: list[int] | None = None
+
+    def at(self, period: Period) -> dict[str, Aggregate]:
+        """The aggregates of `period` found so far, by variable (filled as they are asked)."""
+        found = self._by_period.get(period)
+        if found is None:
+            found = self._by_period[period] = {}
+        return found
+
+    def of(self, name: str, period: Period) -> Aggregate:
+        """Variable `name` aggregated to `period`."""
+        known = self.at(period)
+        agg = known.get(name)
+        if agg is None:
+            agg = known[name] = self._aggregate(name, period)
+        return agg
+
+    def _aggregate(self, name: str, period: Period) -> Aggregate:
+        recorded = self.entries.get(name, {})
+        if period in recorded:
+            return Aggregate(recorded[period].value, Coverage((period,), ()))
+        return aggregate(self.catalogue[name], recorded, period)
+
+    def figure(self, name: str, period: Period) -> tuple[float | None, bool, bool]:
+        """(value, complete, any record inside) of variable `name` over `period`.
+
+        What a figure over time needs, without the records used or the parts
+        missing that a report shows for the period itself: for values of one kind
+        it is found in a few steps, without a `Coverage`.
+        """
+        known = self._figures.get(period)
+        if known is None:
+            known = self._figures[period] = {}
+        found = known.get(name)
+        if found is None:
+            records = self._records.get(name)
+            if records is None:
+                records = self._records[name] = _Records(self.entries.get(name, {}))
+            found = records.figure(period, self.catalogue[name].agregasi)
+            if found is None:
+                agg = self.of(name, period)
+                found = (agg.value, agg.coverage.complete, bool(agg.coverage.used))
+            known[name] = found
+        return found
+
+    def years(self) -> list[int]:
+        """Every year some value was recorded in, oldest first."""
+        if self._years is None:
+            starts = {p.start for recorded in self.entries.values() for p in recorded}
+            self._years = sorted({start // 12 for start in starts})
+        return self._years

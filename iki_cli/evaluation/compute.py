@@ -17,18 +17,18 @@ from ..periods import Period, PeriodError, parse_period
 from ..values.analysis import Analisis
 from ..values.ingest import Values
 from .achievement import capaian, rate
-from .aggregate import Aggregate, aggregate
-from .history import Aggregates, History
+from .aggregate import Aggregate, Aggregates
+from .history import History
 from .results import Pesan, Report, Result
 
 
 def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indikator,
                        values: Values, period: Period, *,
-                       aggregates: dict[str, Aggregate] | None = None) -> Result:
+                       aggregates: Aggregates | None = None) -> Result:
     """Aggregate the formula's variables to `period`, evaluate, and rate one indicator.
 
-    `aggregates` keeps each variable's aggregate across calls for the same values and
-    period, so a variable used by several indicators is aggregated once.
+    `aggregates` keeps each variable's aggregates across calls for the same values,
+    so a variable used by several indicators is aggregated once per period.
     """
     node = defs.formulas[(jabatan, ind.id)]
     catalogue = defs.variables
@@ -38,13 +38,9 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
     pesan: list[Pesan] = []
     masukan: dict[str, Aggregate] = {}
     absent = False
+    of = (aggregates or Aggregates(catalogue, values)).of
     for name in names:
-        agg = aggregates.get(name) if aggregates is not None else None
-        if agg is None:
-            agg = aggregate(catalogue[name], values.entries.get(name, {}), period)
-            if aggregates is not None:
-                aggregates[name] = agg
-        masukan[name] = agg
+        agg = masukan[name] = of(name, period)
         if agg.value is None:
             absent = True
             pesan.append(Pesan("no-value", {"var": name, "period": period.code}))
@@ -110,13 +106,12 @@ def compute(defs: Definitions, values: Values, period: Period, *,
     """
     results = []
     aggregates = Aggregates(defs.variables, values)
-    own = aggregates.at(period)
     over_time = History(defs, aggregates, period) if history else None
     for pos in position_order(loaded.model for loaded in defs.jabatan):
         for sas in pos.sasaran:
             for ind in sas.indikator:
                 result = evaluate_indicator(defs, pos.id, sas.id, ind, values, period,
-                                            aggregates=own)
+                                            aggregates=aggregates)
                 if over_time is not None:
                     over_time.fill(result, ind)
                 if analyses:

@@ -15,48 +15,12 @@ from collections.abc import Iterable
 
 from .. import formula
 from ..definitions.loading import Definitions
-from ..definitions.model import CapaianRules, Indikator, Threshold, Variabel
+from ..definitions.model import CapaianRules, Indikator, Threshold
 from ..numbers import round_half_up
 from ..periods import Period, PeriodError, parse_period
-from ..values.ingest import Values
 from .achievement import capaian, rate
-from .aggregate import Aggregate, aggregate
+from .aggregate import Aggregates
 from .results import RenstraHasil, Result, SampaiDengan, Status, Titik
-
-
-class Aggregates:
-    """Each variable aggregated to each period once, shared by all indicators using it."""
-
-    def __init__(self, catalogue: dict[str, Variabel], values: Values) -> None:
-        self.catalogue = catalogue
-        self.entries = values.entries
-        self._by_period: dict[Period, dict[str, Aggregate]] = {}
-        self._years: list[int] | None = None
-
-    def at(self, period: Period) -> dict[str, Aggregate]:
-        """The aggregates of `period` found so far, by variable (filled as they are asked)."""
-        found = self._by_period.get(period)
-        if found is None:
-            found = self._by_period[period] = {}
-        return found
-
-    def of(self, name: str, period: Period) -> Aggregate:
-        """Variable `name` aggregated to `period`."""
-        known = self.at(period)
-        agg = known.get(name)
-        if agg is None:
-            agg = known[name] = aggregate(self.catalogue[name], self.entries.get(name, {}),
-                                          period)
-        return agg
-
-    def years(self) -> list[int]:
-        """Every year some value was recorded in, oldest first."""
-        if self._years is None:
-            found: set[int] = set()
-            for recorded in self.entries.values():
-                found.update(p.year for p in recorded)
-            self._years = sorted(found)
-        return self._years
 
 
 def targets_by_period(ind: Indikator) -> dict[Period, float]:
@@ -83,12 +47,19 @@ class History:
         self.plan = org.renstra if org else None
         # The same period of each earlier year with any value (the indicator's own
         # variables decide, per indicator, whether it is shown).
-        self.earlier = [period.shifted(year - period.year) for year in aggregates.years()
-                        if year < period.year]
+        self.earlier = _coded(period.shifted(year - period.year)
+                              for year in aggregates.years() if year < period.year)
         self.to_date = period.year_to_date() if period.months < 12 and \
             period.kind != "span" else None
-        self.quarters = [Period.of(period.year, q, q + 2) for q in (1, 4, 7, 10)] \
+        self.quarters = _coded(Period.of(period.year, q, q + 2) for q in (1, 4, 7, 10)) \
             if period.kind == "year" else None
+        self.year = Period.of(period.year)
+        self.to_date_code = self.to_date.code if self.to_date else ""
+        # Every period of the history, in one list: the earlier years, the quarters, to date
+        self.periods = [p for p, _ in self.earlier + (self.quarters or [])] + (
+            [self.to_date] if self.to_date else [])
+        self._by_variable: dict[str, list[tuple[float | None, bool, bool]]] = {}
+        self.end = Period.of(self.plan.akhir) if self.plan else None
 
     def fill(self, result: Result, ind: Indikator) -> None:
         """Give `result` (of `ind`, for the report's period) its figures of SPEC §7."""
@@ -96,30 +67,43 @@ class History:
         node = self.defs.formulas[key]
         names = self.defs.variable_names(key)
         targets = targets_by_period(ind)
-        result.sebelumnya = self._points(node, names, ind, targets, self.earlier)
+        # Every period of the history at once: each variable's figures over all of them
+        # are found once (`_series`) for every indicator that uses the variable.
+        series = [self._series(name) for name in names]
+        figures = [self._realise(node, names, [column[i] for column in series])
+                   for i in range(len(self.periods))]
+        result.sebelumnya = self._points(ind, targets, self.earlier, figures, 0)
         if self.quarters is not None:
-            result.triwulan = self._points(node, names, ind, targets, self.quarters)
+            result.triwulan = self._points(ind, targets, self.quarters, figures,
+                                           len(self.earlier))
         if self.to_date is not None:
-            result.sd_periode = self._to_date(node, names, ind, targets, self.to_date)
+            result.sd_periode = self._to_date(ind, targets, self.to_date, figures[-1])
         result.renstra = self._plan(ind, targets, result.realisasi)
 
-    def _realise(self, node: formula.Node, names: tuple[str, ...], period: Period,
+    def _series(self, name: str) -> list[tuple[float | None, bool, bool]]:
+        found = self._by_variable.get(name)
+        if found is None:
+            figure = self.aggregates.figure
+            found = self._by_variable[name] = [figure(name, p) for p in self.periods]
+        return found
+
+    @staticmethod
+    def _realise(node: formula.Node, names: tuple[str, ...],
+                 inputs: list[tuple[float | None, bool, bool]],
                  ) -> tuple[float | None, Status, bool]:
-        """(realisasi, status, whether any input has a value) of the formula over `period`."""
-        of = self.aggregates.of
+        """(realisasi, status, whether any input has a value) of the formula on `inputs`,
+        each variable's (value, complete, any value) over one period."""
         nilai: dict[str, float] = {}
         status: Status = "lengkap"
         seen = False
-        for name in names:
-            agg = of(name, period)
-            if agg.coverage.used:
-                seen = True
-            if agg.value is None:
+        for name, (value, complete, any_value) in zip(names, inputs, strict=True):
+            seen = seen or any_value
+            if value is None:
                 status = "tanpa_data"
-                continue
-            nilai[name] = agg.value
-            if agg.coverage.missing and status == "lengkap":
-                status = "parsial"
+            elif status != "tanpa_data":
+                nilai[name] = value
+                if not complete:
+                    status = "parsial"
         if status == "tanpa_data":
             return None, status, seen
         try:
@@ -133,34 +117,40 @@ class History:
             return None
         return capaian(realisasi, target, ind.polaritas, self.rules)[0]
 
-    def _points(self, node: formula.Node, names: tuple[str, ...], ind: Indikator,
-                targets: dict[Period, float], periods: Iterable[Period]) -> list[Titik]:
+    def _points(self, ind: Indikator, targets: dict[Period, float],
+                periods: list[tuple[Period, str]],
+                figures: list[tuple[float | None, Status, bool]], first: int) -> list[Titik]:
         """The figures of `periods` in which the indicator has any value (none: absent)."""
         out = []
-        for period in periods:
-            realisasi, status, seen = self._realise(node, names, period)
+        for (period, code), (realisasi, status, seen) in zip(
+                periods, figures[first:first + len(periods)], strict=True):
             if seen:
-                out.append(Titik(period.code, realisasi, status=status,
-                                 capaian=self._capaian(ind, realisasi, targets.get(period))))
+                target = targets.get(period) if targets else None
+                out.append(Titik(code, realisasi, None if target is None else
+                                 self._capaian(ind, realisasi, target), status))
         return out
 
-    def _to_date(self, node: formula.Node, names: tuple[str, ...], ind: Indikator,
-                 targets: dict[Period, float], period: Period) -> SampaiDengan:
-        realisasi, status, _ = self._realise(node, names, period)
-        target = targets.get(Period.of(period.year))
+    def _to_date(self, ind: Indikator, targets: dict[Period, float], period: Period,
+                 figure: tuple[float | None, Status, bool]) -> SampaiDengan:
+        realisasi, status, _ = figure
+        target = targets.get(self.year)
         value = self._capaian(ind, realisasi, target)
         predikat = rate(value, self.scale) if value is not None else None
-        return SampaiDengan(period.code, realisasi, target, value, predikat, status)
+        return SampaiDengan(self.to_date_code, realisasi, target, value, predikat, status)
 
     def _plan(self, ind: Indikator, targets: dict[Period, float],
               realisasi: float | None) -> RenstraHasil | None:
-        if self.plan is None:
+        if self.plan is None or self.end is None:
             return None
-        end = targets.get(Period.of(self.plan.akhir))
+        end = targets.get(self.end)
         if end is None:
             return None
         return RenstraHasil(self.plan.akhir, end, self._capaian(ind, realisasi, end),
                             ind.kondisi_awal)
+
+
+def _coded(periods: Iterable[Period]) -> list[tuple[Period, str]]:
+    return [(p, p.code) for p in periods]
 
 
 def shown_capaian(result: Result) -> float | None:

@@ -8,6 +8,7 @@ from ..definitions.loading import Definitions
 from ..evaluation.results import Report
 from ..i18n import labels
 from .chart import chart_views
+from .history_view import attach_history
 from .views import Labels, organisation, position_views, result_view, summary_view
 
 
@@ -21,6 +22,7 @@ def report_context(report: Report, defs: Definitions, lang: str = "id") -> dict[
             found = results.get((pos.id, ind.id))
             if found is not None:
                 ind.hasil = result_view(defs, found, report.predikat_scale, lang, names)
+    attach_history(positions, report, defs, lang)
     office = organisation(defs)
     office.update(report.organisasi)
     return {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..definitions.hierarchy import position_order
 from ..definitions.loading import Definitions
@@ -74,6 +75,8 @@ class IndikatorView:
     kategori: list[Ambang]
     target: dict[str, float]
     hasil: Hasil | None = None
+    # Over time, in the period report: a `history_view.Riwayat` (which builds on these views)
+    riwayat: Any = None
 
 
 @dataclass

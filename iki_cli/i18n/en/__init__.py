@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from . import checks, results
-from .labels import LABELS
+from . import checks, results, riwayat
+from .labels import LABELS as REPORT_LABELS
 
 MESSAGES: dict[str, str] = {
     **results.MESSAGES,
     **checks.MESSAGES,
 }
+
+# The labels of performance over time are kept beside the others, in a module of their own.
+LABELS: dict[str, str] = {**REPORT_LABELS, **riwayat.LABELS}
 
 __all__ = ["LABELS", "MESSAGES"]

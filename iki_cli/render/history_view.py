@@ -1,0 +1,247 @@
+"""What the reports show of an indicator over time (SPEC §7): the views of `i.riwayat`.
+
+The earlier years with the change from the year before (judged by polarity:
+a falling death rate is good), the figures to date, the quarters of a year,
+the plan's end target and progress, the baseline, the office's analysis,
+the trend chart, and the row of the LKjIP table. Built once per report from
+the results; the templates `_riwayat.*` and `_lkjip.*` only lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from ..definitions.loading import Definitions
+from ..definitions.model import Indikator
+from ..evaluation.history import targets_by_period
+from ..evaluation.results import Report, Result
+from ..i18n import labels
+from ..numbers import round_half_up
+from ..periods import Period, parse_period
+from ..values.analysis import Analisis
+from .palette import rating_colour
+from .trend import TrendPoint, trend_svg
+from .views import JabatanView
+
+# The colour of a change judged better or worse (the same as the rating scale's ends).
+BETTER, WORSE = "#2e7d32", "#c62828"
+
+
+@dataclass
+class Perubahan:
+    """The change of a realisasi from the figure before it, in the indicator's unit."""
+
+    dibanding: str  # the period compared with, in words
+    selisih: float  # the difference, never negative: `arah` says which way
+    arah: str  # `naik`, `turun` or `tetap`
+    tanda: str  # ↑, ↓ or =
+    nilai: str  # `baik`, `buruk` or `tetap`, judged by the indicator's polarity
+    warna: str
+
+
+@dataclass
+class TitikView:
+    """One period of the indicator's history (an earlier year, a quarter, the period)."""
+
+    periode: str
+    label: str  # the period in words
+    sumbu: str  # its short label on the trend chart's axis
+    realisasi: float | None
+    target: float | None
+    capaian: float | None
+    status: str
+    perubahan: Perubahan | None = None
+
+
+@dataclass
+class SampaiDenganView:
+    """The figures to date (January to the end of the period) against the year's target."""
+
+    periode: str
+    label: str  # `s.d. Triwulan II Tahun 2026`
+    realisasi: float | None
+    target: float | None
+    capaian: float | None
+    predikat: str | None
+    status: str
+    warna: str
+
+
+@dataclass
+class RenstraView:
+    akhir: int
+    target: float
+    capaian: float | None
+
+
+@dataclass
+class KondisiAwalView:
+    tahun: int
+    nilai: float
+
+
+@dataclass
+class Baris:
+    """The figures of the LKjIP table for one indicator: the period's own target and
+    realisasi, and its capaian, or, when it has no target of its own, the capaian to date
+    (`sd` is then the view of the figures to date, shown beside it)."""
+
+    target: float | None
+    realisasi: float | None
+    capaian: float | None
+    sd: SampaiDenganView | None
+    tahun_lalu: float | None
+
+
+@dataclass
+class Riwayat:
+    """An indicator over time, as the report shows it (`i.riwayat`)."""
+
+    sebelumnya: list[TitikView]  # the same period of the earlier years, oldest first
+    sekarang: TitikView  # the period itself, with its change from the last earlier year
+    sd_periode: SampaiDenganView | None
+    triwulan: list[TitikView]
+    renstra: RenstraView | None
+    kondisi_awal: KondisiAwalView | None
+    analisis: Analisis | None
+    lkjip: Baris
+    tren: Markup = field(default_factory=Markup)  # the trend chart (SVG), or empty
+
+    @property
+    def ada(self) -> bool:
+        """Whether there is anything over time to show (the analysis is shown apart)."""
+        return bool(self.sebelumnya or self.sd_periode or self.triwulan or self.renstra
+                    or self.kondisi_awal)
+
+
+# --- periods in words ------------------------------------------------------------------------
+
+ROMAN = ("I", "II", "III", "IV")
+
+
+def period_words(code: str, lang: str) -> str:
+    """`2026-TW2` → `Triwulan II Tahun 2026` (en: `Quarter 2 2026`), as reports write them."""
+    p = parse_period(code) if "/" not in code else _span(code)
+    words = labels(lang)
+    kind = p.kind
+    if kind == "year":
+        return words["periode_tahun"].format(tahun=p.year)
+    if kind == "semester":
+        return words["periode_semester"].format(n=ROMAN[p.number - 1], k=p.number, tahun=p.year)
+    if kind == "quarter":
+        return words["periode_triwulan"].format(n=ROMAN[p.number - 1], k=p.number, tahun=p.year)
+    months = words["bulan"].split(",")
+    if kind == "month":
+        return f"{months[p.first - 1]} {p.year}"
+    if p.year == p.end_year:
+        return f"{months[p.first - 1]}–{months[p.last - 1]} {p.year}"
+    return f"{months[p.first - 1]} {p.year} – {months[p.last - 1]} {p.end_year}"
+
+
+def _span(code: str) -> Period:
+    first, last = (parse_period(part) for part in code.split("/"))
+    return Period(first.start, last.end)
+
+
+def _axis(code: str, lang: str, by_year: bool) -> str:
+    p = parse_period(code)
+    if by_year or p.kind == "year":
+        return str(p.year)
+    return labels(lang)["sumbu_triwulan"].format(k=p.number)
+
+
+# --- building the views ----------------------------------------------------------------------
+
+def _change(before: TitikView, after: TitikView, polaritas: str,
+            desimal: int) -> Perubahan | None:
+    if before.realisasi is None or after.realisasi is None:
+        return None
+    diff = after.realisasi - before.realisasi
+    if round_half_up(diff, desimal) == 0:
+        return Perubahan(before.label, 0.0, "tetap", "=", "tetap", "#444")
+    up = diff > 0
+    good = up if polaritas == "positif" else not up
+    return Perubahan(before.label, abs(diff), "naik" if up else "turun", "↑" if up else "↓",
+                     "baik" if good else "buruk", BETTER if good else WORSE)
+
+
+def _with_changes(points: list[TitikView], polaritas: str, desimal: int) -> None:
+    for before, after in zip(points, points[1:], strict=False):
+        after.perubahan = _change(before, after, polaritas, desimal)
+
+
+def history_view(r: Result, ind: Indikator, period: str, scale: list[str],
+                 lang: str) -> Riwayat:
+    """The report's view of one result (of indicator `ind`, for `period`) over time."""
+    targets = targets_by_period(ind)
+    desimal = ind.desimal
+
+    def point(code: str, realisasi: float | None, capaian: float | None, status: str,
+              axis_by_year: bool = True) -> TitikView:
+        return TitikView(code, period_words(code, lang), _axis(code, lang, axis_by_year),
+                         realisasi, targets.get(parse_period(code)), capaian, status)
+
+    earlier = [point(p.periode, p.realisasi, p.capaian, p.status) for p in r.sebelumnya]
+    now = point(period, r.realisasi, r.capaian, r.status)
+    _with_changes([*earlier, now], r.polaritas, desimal)
+    quarters = [point(q.periode, q.realisasi, q.capaian, q.status, axis_by_year=False)
+                for q in r.triwulan or []]
+    _with_changes(quarters, r.polaritas, desimal)
+    sd = None
+    if r.sd_periode is not None:
+        s = r.sd_periode
+        sd = SampaiDenganView(s.periode, labels(lang)["sd"].format(
+            periode=period_words(period, lang)), s.realisasi, s.target, s.capaian,
+            s.predikat, s.status, rating_colour(s.predikat, scale))
+    plan = RenstraView(r.renstra.akhir, r.renstra.target, r.renstra.capaian) \
+        if r.renstra is not None else None
+    base = ind.kondisi_awal
+    last_year = _last_year(earlier, period)
+    if r.capaian is None and sd is not None and sd.capaian is not None:
+        row = Baris(r.target, r.realisasi, sd.capaian, sd, last_year)
+    else:
+        row = Baris(r.target, r.realisasi, r.capaian, None, last_year)
+    view = Riwayat(earlier, now, sd, quarters, plan,
+                   KondisiAwalView(base.tahun, base.nilai) if base else None, r.analisis, row)
+    # Years on the axis when there are earlier years; else a year's quarters
+    series = [*earlier, now] if earlier or not quarters else quarters
+    view.tren = _trend(series, plan, desimal, lang)
+    return view
+
+
+def _last_year(earlier: list[TitikView], code: str) -> float | None:
+    """The realisasi of the same period exactly one year before, if it has one."""
+    wanted = parse_period(code).shifted(-1).code
+    for p in earlier:
+        if p.periode == wanted:
+            return p.realisasi
+    return None
+
+
+def _trend(series: list[TitikView], plan: RenstraView | None, desimal: int,
+           lang: str) -> Markup:
+    points = [TrendPoint(p.sumbu, p.realisasi, p.target, p.status == "parsial")
+              for p in series]
+    if sum(p.nilai is not None for p in points) < 2:
+        return Markup()
+    return trend_svg(points, desimal, lang, labels(lang)["tren_label"],
+                     end=(str(plan.akhir), plan.target) if plan else None)
+
+
+def attach_history(positions: list[JabatanView], report: Report, defs: Definitions,
+                   lang: str) -> None:
+    """Give every indicator view of the period report its `riwayat`."""
+    results = {(r.jabatan, r.indikator): r for r in report.hasil}
+    for pos in positions:
+        model = defs.positions.get(pos.id)
+        if model is None:
+            continue
+        indicators = {ind.id: ind for sas in model.sasaran for ind in sas.indikator}
+        for view in pos.indikator:
+            found = results.get((pos.id, view.id))
+            ind = indicators.get(view.id)
+            if found is not None and ind is not None:
+                view.riwayat = history_view(found, ind, report.periode,
+                                            report.predikat_scale, lang)
