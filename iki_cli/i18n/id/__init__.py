@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from . import results
+from . import diff, results
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
     **results.MESSAGES,
+    **diff.MESSAGES,
 }
 
 __all__ = ["LABELS", "MESSAGES"]
