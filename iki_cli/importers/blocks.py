@@ -88,12 +88,13 @@ class _Items:
         self.letter = letter if letter is not None else self.letter + 1
         self.pending = False
 
-    def add(self, text: str, numbered: bool) -> None:
+    def add(self, text: str, numbered: bool, broken: bool = False) -> None:
+        """One line; `broken` when a line break (not a new paragraph) came before it."""
         text = text.strip()
         if not text:
             return
         trailing = _TRAILING_LETTER.search(text)
-        self._line(text[:trailing.start()] if trailing else text, numbered)
+        self._line(text[:trailing.start()] if trailing else text, numbered, broken)
         if trailing is None:
             return
         if _letter_value(trailing.group(1)) == self.letter + 1:
@@ -101,7 +102,7 @@ class _Items:
         else:
             self.items[-1] = (self.items[-1] + text[trailing.start():]).strip()
 
-    def _line(self, text: str, numbered: bool) -> None:
+    def _line(self, text: str, numbered: bool, broken: bool) -> None:
         m = _LETTER.match(text)
         if m and (len(m.group(1)) == 1 or _letter_value(m.group(1)) == self.letter + 1):
             self._new("", _letter_value(m.group(1)))
@@ -112,7 +113,8 @@ class _Items:
             self._new("")
             self._split_inline(bullet.group(1) if bullet else text)
             return
-        self.items[-1] = f"{self.items[-1]} {text}".strip()
+        # A line break inside an item is kept; a paragraph that wraps on is joined.
+        self.items[-1] = f"{self.items[-1]}{chr(10) if broken else ' '}{text}".strip()
 
     def _split_inline(self, text: str) -> None:
         """Text of the current item, split where the next letters follow on the same line."""
@@ -177,9 +179,9 @@ class _Document:
 
     def para(self, para: Para) -> None:
         for k, line in enumerate(para.lines):
-            self.line(line_text(line).strip(), para.numbered and k == 0)
+            self.line(line_text(line).strip(), para.numbered and k == 0, k > 0)
 
-    def line(self, text: str, numbered: bool) -> None:
+    def line(self, text: str, numbered: bool, broken: bool) -> None:
         if not text:
             return
         if _HEADING.match(text):
@@ -191,7 +193,7 @@ class _Document:
             return
         block = self.current
         if self.items is not None:
-            self.items.add(text, numbered)
+            self.items.add(text, numbered, broken)
         elif block is None:
             self.preamble.append(text)
         elif block.title is None:

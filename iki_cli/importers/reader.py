@@ -137,6 +137,9 @@ def _math_pieces(el: Any) -> tuple[Piece, ...]:
             out.append(Frac(_math_pieces(_child(child, "num")), _math_pieces(_child(child, "den"))))
         elif tag == f"{M}d":
             out.append(Group(tuple(_math_pieces(e) for e in child.iterchildren(f"{M}e"))))
+        elif tag == f"{M}eqArr":  # lines stacked by hand: one text, the lines joined by spaces
+            for k, row in enumerate(child.iterchildren(f"{M}e")):
+                out.extend(((" ",) if k else ()) + _math_pieces(row))
         elif tag == f"{M}func":
             name = "".join(t.text or "" for t in _child(child, "fName").iter(f"{M}t"))
             out.append(Func(name.strip(), _math_pieces(_child(child, "e"))))
