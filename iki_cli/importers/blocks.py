@@ -293,8 +293,9 @@ def _assign_sources(indicators: list[IndicatorDraft], cell: Cell) -> None:
     if not lines:
         return
     n = len(indicators)
-    if n == 1:
-        indicators[0].sumber = "\n".join(lines)
+    if n == 1 or len(lines) == 1:  # one source for one indicator, or the same for all
+        for ind in indicators:
+            ind.sumber = "\n".join(lines)
     elif len(groups) == n:
         for ind, text in zip(indicators, groups, strict=True):
             ind.sumber = text

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import formulas as fx
-from .reader import Cell, Line, Math, Para, Run, line_text, pieces_text
+from .reader import Cell, Frac, Line, Math, Para, Piece, Run, line_text, pieces_text
 
 _MARKER = re.compile(r"^\s*(?:[-–—•·▪◦*]+|\d{1,2}\s*[.)]|[a-z]\s*[.)])\s*(?=\S)")
 _BULLET = re.compile(r"^\s*[-–—•·▪◦*]+\s*")
@@ -191,16 +191,41 @@ def _math_units(line: CellLine) -> list[Unit]:
         whole = tuple(p for s in chunk for p in ((s.text,) if isinstance(s, Run) else s.pieces))
         rest = "".join(s.text for s in chunk if isinstance(s, Run)).strip()
         for pieces, leftover in ((whole, ""), (math.pieces, rest)):
-            try:
-                units.append(Unit("formula", pieces_text(pieces).strip(),
-                                  fx.parse_pieces(pieces)))
-            except fx.Unreadable:
+            found = _equations(pieces)
+            if found is None:
                 continue
+            units += found
             if leftover and not is_empty(leftover):
                 units.append(Unit("text", leftover))
             break
         else:
             units.append(Unit("unreadable", pieces_text(whole).strip()))
+    return units
+
+
+def _equations(pieces: tuple[Piece, ...]) -> list[Unit] | None:
+    """One formula, or several written side by side in one equation (`a/b ×100%  c/d`)."""
+    try:
+        return [Unit("formula", pieces_text(pieces).strip(), fx.parse_pieces(pieces))]
+    except fx.Unreadable:
+        pass
+    parts: list[list[Piece]] = [[]]
+    for piece in pieces:
+        text_before = "".join(p for p in parts[-1] if isinstance(p, str)).rstrip()
+        joined = bool(text_before) and text_before[-1] in "×*/:+−-–÷·("
+        if isinstance(piece, Frac) and any(isinstance(p, Frac) for p in parts[-1]) \
+                and not joined:
+            parts.append([])
+        parts[-1].append(piece)
+    if len(parts) < 2:
+        return None
+    units = []
+    for part in parts:
+        try:
+            units.append(Unit("formula", pieces_text(tuple(part)).strip(),
+                              fx.parse_pieces(tuple(part))))
+        except fx.Unreadable:
+            return None
     return units
 
 

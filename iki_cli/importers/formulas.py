@@ -200,7 +200,9 @@ class _Scanner:
             elif ch == ")":
                 if depth == 0 and self.open:
                     break
-                depth = max(0, depth - 1)
+                if depth == 0:
+                    raise Unreadable("a closing bracket without its opening one")
+                depth -= 1
             elif depth == 0 and (ch in _ALWAYS_OPS or (ch in ";," and self.in_call)):
                 break
             elif depth == 0 and ch.isspace() and _spaced_op_at(text, i):

@@ -8,7 +8,7 @@ import unicodedata
 
 MAX_ID = 64
 # Ids stay well under the limit so that they read well in formulas and file names.
-_SHORT = 40
+_SHORT = 36
 
 # Abbreviations written for the same word; only used to tell whether two texts are the
 # same quantity, never in what is written.
@@ -32,8 +32,11 @@ _RANKS = (("kepala sub bagian", "kasubag"), ("kepala subbagian", "kasubag"),
           ("kepala sub bidang", "kasubid"), ("kepala subbidang", "kasubid"),
           ("kepala bidang", "kabid"), ("kepala seksi", "kasi"),
           ("kepala unit pelaksana teknis", "ka-upt"), ("kepala upt", "ka-upt"))
-# Words a variable id must not be: the formula language reads them otherwise.
-_RESERVED = frozenset({"min", "max", "abs"})
+# Words every variable's text may say ("… dalam periode"): they tell none apart.
+_VARIABLE_STOP = frozenset({"periode"})
+# Words a variable id must not be: the formula language's functions, and the soft
+# keywords of every Python iki runs on (`type` became one in 3.12).
+_RESERVED = frozenset({"min", "max", "abs", "match", "case", "type", "_"})
 
 
 def _ascii_words(text: str) -> list[str]:
@@ -53,21 +56,28 @@ def identity(text: str) -> str:
         if w == "." and out and out[-1] in _SAME_WORD.values():
             continue
         out.append(w)
+    while out and out[-1] in (".", ",", ";", ":"):
+        out.pop()
     return " ".join(out)
 
 
-def _shorten(words: list[str], sep: str, limit: int = _SHORT) -> str:
-    """Join words within `limit` characters, keeping the last word (often the qualifier)."""
+def _shorten(words: list[str], sep: str, limit: int = _SHORT, keep: str | None = None) -> str:
+    """Words joined within `limit` characters, ending with `keep` (default: the last word,
+    often the qualifier that tells two quantities apart)."""
     joined = sep.join(words)
     if len(joined) <= limit or len(words) < 2:
         return joined[:MAX_ID].strip(sep)
-    last = words[-1]
     head: list[str] = []
-    for w in words[:-1]:
-        if len(sep.join(head + [w, last])) > limit:
+    for w in words:
+        if len(sep.join(head + [w])) > limit:
             break
         head.append(w)
-    return sep.join(head + [last])[:MAX_ID].strip(sep)
+    tail = keep if keep is not None else words[-1]
+    if tail not in head:
+        while head and len(sep.join(head + [tail])) > limit:
+            head.pop()
+        head.append(tail)
+    return sep.join(head)[:MAX_ID].strip(sep)
 
 
 def _content(words: list[str]) -> list[str]:
@@ -89,17 +99,20 @@ def unique(base: str, taken: set[str], sep: str) -> str:
 def variable_id(text: str, taken: set[str]) -> str:
     """A snake_case id for a quantity: `Jumlah PMKS yang ada` → `pmks_ada`.
 
-    "Jumlah" and stop words are dropped; when the short form is taken by another
-    quantity, more words are kept before a number is added. Never a Python keyword or
-    soft keyword, nor a function of the formula language.
+    "Jumlah", stop words and explanations in brackets are dropped, the word after
+    "yang" (the qualifier) is kept; when the short form is taken by another
+    quantity, more words are kept before a number is added. Never a Python keyword
+    or soft keyword, nor a function of the formula language.
     """
-    words = _ascii_words(text)
+    words = _ascii_words(re.sub(r"\([^()]*\)", " ", text)) or _ascii_words(text)
     if words and words[0] in _COUNT_WORDS and len(words) > 1:
         words = words[1:]
-    words = _content(words) or words or ["nilai"]
+    after = [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("yang", "yg")]
+    qualifier = next((w for w in after if w not in _STOP), None)
+    words = [w for w in _content(words) if w not in _VARIABLE_STOP] or words or ["nilai"]
     if words[0][0].isdigit():
         words = ["jumlah", *words]
-    base = _shorten(words, "_")
+    base = _shorten(words, "_", keep=qualifier if qualifier in words else None)
     if base in taken:
         base = "_".join(words)[:MAX_ID].strip("_")
     if keyword.iskeyword(base) or keyword.issoftkeyword(base) or base in _RESERVED:

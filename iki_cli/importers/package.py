@@ -9,6 +9,7 @@ checks bound what python-docx will later read into memory.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,9 @@ def check_file(path: Path, lang: str = "id") -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(archive, path, lang)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
+            KeyError, NotImplementedError, RuntimeError) as exc:
+        # damaged data, an unknown compression method, an encrypted member
         raise _refuse("corrupt", path, lang, reason=str(exc) or type(exc).__name__) from None
     except OSError as exc:
         raise IkiError(message("unreadable", lang, path=path, reason=exc.strerror or exc)) \
@@ -128,13 +131,13 @@ def open_docx(path: Path, lang: str = "id") -> Any:
     """The python-docx Document of a checked file; any failure becomes an IkiError."""
     check_file(path, lang)
     import docx  # lazy: only `iki import` needs python-docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml import etree
 
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile,
-            etree.XMLSyntaxError) as exc:
+    except Exception as exc:  # a third-party parser on untrusted input
+        # python-docx raises whatever its parts' damage leads to (KeyError for a missing
+        # part, XMLSyntaxError, zlib.error, AttributeError on odd XML): all mean the same
+        # to the user, a document that must be saved again.
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if _DOCM_MAIN in reason:
             raise _refuse("macro_doc", path, lang) from None

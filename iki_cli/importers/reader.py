@@ -145,7 +145,7 @@ def _math_pieces(el: Any) -> tuple[Piece, ...]:
             out.append(Func(name.strip(), _math_pieces(_child(child, "e"))))
         elif tag in _MATH_WRAPPERS:
             out.extend(_math_pieces(child))
-        elif tag.startswith(M) and not tag.endswith("Pr"):
+        elif isinstance(tag, str) and tag.startswith(M) and not tag.endswith("Pr"):
             out.append(Other("".join(t.text or "" for t in child.iter(f"{M}t"))
                              or "?"))
     return tuple(out)
@@ -313,7 +313,10 @@ def read_body(document: Any) -> list[Item]:
     except (KeyError, AttributeError):
         styles = frozenset()
     items: list[Item] = []
-    _body_items(document.element.body, styles, items)
+    root = document.element
+    body = root.find(f"{W}body") if root.tag == f"{W}document" else None
+    if body is not None:  # else not a Word body at all: no IKI block in it
+        _body_items(body, styles, items)
     return items
 
 

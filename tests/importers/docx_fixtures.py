@@ -250,3 +250,54 @@ def office_document() -> Any:
                     mr("Jml sekolah yang ada")) + mr(" × 100%")),
             "Dapodik")])
     return d
+
+
+# --- reading a draft back ---------------------------------------------------------------------
+
+
+def read_yaml(path: Path) -> Any:
+    """A draft file read by iki's own YAML 1.2 loader."""
+    from iki_cli.yamlload import load_file
+
+    doc, problems = load_file(path, path.name)
+    assert doc is not None and not problems, problems
+    return doc.data
+
+
+def positions(root: Path) -> list[dict[str, Any]]:
+    """The draft's positions, in the document's order (`urutan`)."""
+    found = [read_yaml(p) for p in sorted((root / "jabatan").glob("*.yaml"))]
+    return sorted(found, key=lambda j: j["urutan"])
+
+
+def variables(root: Path) -> dict[str, dict[str, Any]]:
+    """The draft's variables by id."""
+    return {v["id"]: v for v in read_yaml(root / "variabel.yaml")["variabel"]}
+
+
+def validate_draft(root: Path) -> tuple[Any, list[Any]]:
+    """`iki validate` of a draft root: (definitions, problems)."""
+    import pytest
+
+    from iki_cli import model
+    from iki_cli.checks import validate
+
+    # urutan: accepted by the model after the merge
+    class WithUrutan(model.Jabatan):
+        urutan: int | None = None
+
+    with pytest.MonkeyPatch.context() as patch:
+        # urutan: accepted by the model after the merge
+        patch.setitem(model.FILE_MODELS, "jabatan", WithUrutan)
+        defs, problems = validate(root)
+    # urutan: accepted by the model after the merge
+    problems = [p for p in problems if not (p.rule == "unknown-key" and "`urutan`" in p.message)]
+    return defs, problems
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based number of the first line of `path` holding `text`."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {path}")
