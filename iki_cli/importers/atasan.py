@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _GIVEN_BY = re.compile(
     r"\b(?:di\s?berikan|di\s?tugaskan|di\s?perintahkan|di\s?delegasikan)\s+oleh\s+"
@@ -41,10 +42,15 @@ class Superior:
     exact: bool = False
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # every position's title is compared with every other's
+def _title_words(text: str) -> tuple[str, ...]:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    return re.findall(r"[a-z0-9]+", folded)
+    return tuple(re.findall(r"[a-z0-9]+", folded))
+
+
+def _words(text: str) -> list[str]:
+    return list(_title_words(text))
 
 
 def given_by(texts: list[str]) -> str | None:

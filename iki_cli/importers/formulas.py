@@ -67,6 +67,9 @@ FUNCTIONS = ("min", "max", "abs")
 _ALWAYS_OPS = {"×": "*", "·": "*", "∙": "*", "⋅": "*", "÷": "/", "−": "-", "+": "+", "∗": "*"}
 _SPACED_OPS = {"x": "*", "X": "*", "*": "*", "/": "/", ":": "/", "-": "-", "–": "-"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# What may end a description: a bracket, an operator, an argument separator, or blanks
+# before an operator written with spaces around it (`x` also before a digit: `x100%`).
+_DESCRIPTION_STOP = re.compile(r"[()×·∙⋅÷−+∗;,]|\s+(?=[*/:\-–](?:\s|\Z)|[xX](?:\s|\Z|\d))")
 _CALL = re.compile(r"(min|max|abs)\s*\(", re.IGNORECASE)
 
 
@@ -194,6 +197,12 @@ class _Scanner:
     def _description(self, text: str, i: int) -> int:
         start, depth, n = i, 0, len(text)
         while i < n:
+            # jump to the next character that may end the description (most are words)
+            found = _DESCRIPTION_STOP.search(text, i)
+            if found is None:
+                i = n
+                break
+            i = found.start()
             ch = text[i]
             if ch == "(":
                 depth += 1
@@ -203,11 +212,12 @@ class _Scanner:
                 if depth == 0:
                     raise Unreadable("a closing bracket without its opening one")
                 depth -= 1
-            elif depth == 0 and (ch in _ALWAYS_OPS or (ch in ";," and self.in_call)):
-                break
-            elif depth == 0 and ch.isspace() and _spaced_op_at(text, i):
-                break
-            i += 1
+            elif depth == 0 and ch in ";,":
+                if self.in_call:
+                    break
+            elif depth == 0:
+                break  # an operator, or a blank before an operator written with spaces
+            i = found.end()
         desc = text[start:i].strip()
         if not desc:
             raise Unreadable(text[start:])

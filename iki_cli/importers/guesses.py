@@ -22,20 +22,28 @@ _STATE = frozenset({"terdaftar", "tersedia", "terdapat", "terakhir", "tertentu",
 _AFTER_YANG = re.compile(r"\b(?:yang|yg)\s+((?:di|ter)[a-z]{3,})\b")
 
 
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+_STOCK_RE = _words_re(_STOCK)
+_FLOW_RE = _words_re(_FLOW_WORDS)
+
+
 def guess_agregasi(text: str) -> tuple[str, str, str] | None:
     """(agregasi, message key, the words) guessed from a variable's text, or None."""
     lowered = " ".join(text.lower().split())
-    for phrase in _STOCK:
-        if re.search(rf"\b{re.escape(phrase)}\b", lowered):
-            return "terakhir", "d_agregasi_stock", phrase
+    stock = _STOCK_RE.search(lowered)
+    if stock:
+        return "terakhir", "d_agregasi_stock", stock.group(1)
     if lowered.endswith(" ada"):
         return "terakhir", "d_agregasi_stock", "ada"
     for m in _AFTER_YANG.finditer(lowered):
         if m.group(1) not in _STATE:
             return "jumlah", "d_agregasi_flow", m.group(0)
-    for word in _FLOW_WORDS:
-        if re.search(rf"\b{re.escape(word)}\b", lowered):
-            return "jumlah", "d_agregasi_flow", word
+    flow = _FLOW_RE.search(lowered)
+    if flow:
+        return "jumlah", "d_agregasi_flow", flow.group(1)
     return None
 
 

@@ -74,8 +74,8 @@ def _shorten(words: list[str], sep: str, limit: int = _SHORT, keep: str | None =
         head.append(w)
     tail = keep if keep is not None else words[-1]
     if tail not in head:
-        while head and len(sep.join(head + [tail])) > limit:
-            head.pop()
+        while len(head) > 1 and len(sep.join(head + [tail])) > limit:
+            head.pop()  # the first word stays: ids start with it (never with a digit)
         head.append(tail)
     return sep.join(head)[:MAX_ID].strip(sep)
 

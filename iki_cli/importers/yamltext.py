@@ -21,6 +21,7 @@ _SPECIAL_WORDS = frozenset(
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
                           "\U00010000-\U0010ffff]")
 _PLAIN_END = re.compile(r"[^\s:]\Z")
+_TO_ESCAPE = re.compile('[\\\\"\n\t\r]|' + _UNPRINTABLE.pattern)
 
 
 def _plain_ok(text: str) -> bool:
@@ -50,10 +51,7 @@ def scalar(text: str) -> str:
     """`text` as a YAML scalar: plain when that is safe, else double-quoted."""
     if _plain_ok(text):
         return text
-    out = []
-    for ch in text:
-        out.append(_escape(ch) if ch in '\\"\n\t\r' or _UNPRINTABLE.match(ch) else ch)
-    return '"' + "".join(out) + '"'
+    return '"' + _TO_ESCAPE.sub(lambda m: _escape(m.group()), text) + '"'
 
 
 def comment(text: str) -> str:

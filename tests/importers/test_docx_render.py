@@ -53,14 +53,14 @@ def test_each_position_is_a_block_in_the_source_layout(kantor: bytes) -> None:
     assert paragraphs[first:first + 12] == [
         "INDIKATOR KINERJA INDIVIDU", "Puskesmas Sukamaju", "Kota Contoh", "",
         "1.\tJabatan\t:\tKepala Puskesmas Sukamaju",
-        "2.\tTugas\t:\tMemimpin, mengoordinasikan, dan mengendalikan penyelenggaraan upaya "
+        ("2.\tTugas\t:\tMemimpin, mengoordinasikan, dan mengendalikan penyelenggaraan upaya "
         "kesehatan masyarakat dan upaya kesehatan perseorangan tingkat pertama di wilayah "
-        "kerja Puskesmas.",
+        "kerja Puskesmas."),
         "3.\tFungsi\t:",
-        "a.\tPenyusunan perencanaan kegiatan Puskesmas berdasarkan analisis masalah kesehatan "
-        "masyarakat;",
-        "b.\tPenyelenggaraan upaya kesehatan masyarakat dan upaya kesehatan perseorangan "
-        "tingkat pertama;",
+        ("a.\tPenyusunan perencanaan kegiatan Puskesmas berdasarkan analisis masalah kesehatan "
+        "masyarakat;"),
+        ("b.\tPenyelenggaraan upaya kesehatan masyarakat dan upaya kesehatan perseorangan "
+        "tingkat pertama;"),
         "c.\tPembinaan mutu pelayanan dan keselamatan pasien;",
         "d.\tPemantauan, evaluasi, dan pelaporan kinerja Puskesmas;",
         "e.\tPelaksanaan tugas lain yang diberikan oleh Kepala Dinas Kesehatan.",
@@ -79,8 +79,8 @@ def test_the_table_merges_each_objective_over_its_indicators(kantor: bytes) -> N
     first, second = (list(r.iterchildren(f"{W}tc")) for r in rows[1:3])
     assert first[0].find(f"{W}tcPr/{W}vMerge").get(f"{W}val") == "restart"
     assert second[0].find(f"{W}tcPr/{W}vMerge").get(f"{W}val") is None  # continues
-    assert texts(first[0]) == "Meningkatnya derajat kesehatan masyarakat di wilayah kerja " \
-        "Puskesmas"
+    assert texts(first[0]) == ("Meningkatnya derajat kesehatan masyarakat di wilayah kerja "
+                               "Puskesmas")
     assert (texts(first[1]), texts(second[1])) == ("1. Angka kematian ibu",
                                                    "2. Angka kematian bayi")
 
