@@ -78,14 +78,15 @@ def import_document(path: Path, out: Path, lang: str = "id") -> ImportSummary:
     or when `path` is not a Word document holding IKI blocks.
     """
     from .package import open_docx
-    from .reader import read_body
+    from .reader import in_frames, read_body
 
     out = Path(out)
     _check_out(out, lang)
     document = open_docx(Path(path), lang)
     parsed = parse_blocks(read_body(document))
     if not parsed.blocks:
-        raise IkiError(message("no_blocks", lang, path=path))
+        raise IkiError(message("no_blocks_frames" if in_frames(document) else "no_blocks", lang,
+                               path=path))
     written = write_draft(parsed)
     _write_root(out, written.files, lang)
     decisions = [Decision(str(out / name), note.line, note.key, note.params)

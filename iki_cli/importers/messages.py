@@ -32,9 +32,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "dilindungi kata sandi, bukan .docx; hapus kata sandinya bila ada, lalu "
                     + _CONVERT_ID),
         "pdf": ("`{path}` adalah PDF, bukan .docx; PDF tidak menyimpan tabel dan rumus secara "
-                "utuh: pakai dokumen Word aslinya, atau buka PDF di Word/LibreOffice Writer dan "
-                "simpan sebagai .docx (periksa tabelnya setelah itu), atau jalankan "
-                "`soffice --headless --infilter=writer_pdf_import --convert-to docx {name}`"),
+                "utuh: pakai dokumen Word aslinya, atau buka PDF di Microsoft Word (Word "
+                "mengubahnya menjadi dokumen yang dapat disunting), periksa tabelnya, lalu simpan "
+                "sebagai .docx; LibreOffice membuka PDF sebagai kotak-kotak teks yang tidak "
+                "dapat dibaca sebagai tabel"),
         "rtf": "`{path}` adalah dokumen RTF, bukan .docx; " + _CONVERT_ID,
         "odt": "`{path}` adalah dokumen OpenDocument (.odt), bukan .docx; " + _CONVERT_ID,
         "other_zip": ("`{path}` adalah berkas ZIP tetapi bukan dokumen Word (.docx){what}; "
@@ -56,6 +57,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "tidak pernah ditulis Word (kemungkinan serangan entitas XML); simpan ulang "
                     "dokumen di Word atau LibreOffice"),
         "no_blocks": "`{path}` tidak memuat blok IKI; " + _EXPECTED_ID,
+        "no_blocks_frames": ("`{path}` tidak memuat blok IKI: teksnya ada dalam kotak teks atau "
+                             "bingkai (seperti hasil konversi PDF), bukan dalam paragraf dan "
+                             "tabel; " + _EXPECTED_ID),
         # --- the output folder ---
         "out_not_empty": ("`{out}` sudah ada dan tidak kosong; iki import tidak pernah menimpa "
                           "definisi yang ada: pilih folder baru, mis. `-o {suggestion}`"),
@@ -114,9 +118,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "document, not a .docx; remove the password if there is one, then "
                     + _CONVERT_EN),
         "pdf": ("`{path}` is a PDF, not a .docx; a PDF does not keep tables and formulas "
-                "whole: use the original Word document, or open the PDF in Word/LibreOffice "
-                "Writer and save it as .docx (check the tables afterwards), or run "
-                "`soffice --headless --infilter=writer_pdf_import --convert-to docx {name}`"),
+                "whole: use the original Word document, or open the PDF in Microsoft Word (Word "
+                "turns it into an editable document), check its tables, then save it as .docx; "
+                "LibreOffice opens a PDF as text boxes that cannot be read as tables"),
         "rtf": "`{path}` is an RTF document, not a .docx; " + _CONVERT_EN,
         "odt": "`{path}` is an OpenDocument text (.odt), not a .docx; " + _CONVERT_EN,
         "other_zip": ("`{path}` is a ZIP file but not a Word document (.docx){what}; "
@@ -139,6 +143,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "Word never writes (possibly an XML entity attack); save the document again "
                     "in Word or LibreOffice"),
         "no_blocks": "`{path}` holds no IKI block; " + _EXPECTED_EN,
+        "no_blocks_frames": ("`{path}` holds no IKI block: its text is in text boxes or frames "
+                             "(as a converted PDF's is), not in paragraphs and tables; "
+                             + _EXPECTED_EN),
         "out_not_empty": ("`{out}` exists and is not empty; iki import never writes over "
                           "existing definitions: choose a new folder, e.g. `-o {suggestion}`"),
         "out_is_file": "`{out}` is a file, not a folder; choose a new folder",

@@ -329,3 +329,9 @@ def _body_items(el: Any, styles: frozenset[str], items: list[Item]) -> None:
             items.append(read_table(child, styles))
         elif tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
             _body_items(child, styles, items)
+
+
+def in_frames(document: Any) -> bool:
+    """True when the body's text sits in text boxes (a PDF converted by LibreOffice does)."""
+    body = document.element.find(f"{W}body")
+    return body is not None and next(body.iter(f"{W}txbxContent"), None) is not None

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import string
+import struct
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx_fixtures import add, add_table, new_document, office_document, percent_fraction, save
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -58,9 +61,11 @@ def test_other_formats_are_named_with_how_to_convert(content: bytes, expected: s
     path = tmp_path / "iki.docx"
     path.write_bytes(content)
     text = refused(path, tmp_path / "out")
-    assert expected in text
-    if expected != "kosong":
-        assert "soffice --headless" in text and "iki.docx" in text
+    assert expected in text and "iki.docx" in text
+    if expected == "PDF":
+        assert "Microsoft Word" in text  # LibreOffice would give text boxes, not tables
+    elif expected != "kosong":
+        assert "soffice --headless --convert-to docx iki.docx" in text
 
 
 def test_odt_and_other_zips(tmp_path: Path) -> None:
@@ -82,6 +87,17 @@ def test_a_word_file_without_iki_blocks(tmp_path: Path) -> None:
     add(d, "Notulen rapat", "Rapat dimulai pukul 09.00.")
     text = refused(save(d, tmp_path / "notulen.docx"), tmp_path / "out")
     assert "tidak memuat blok IKI" in text and "INDIKATOR KINERJA INDIVIDU" in text
+
+
+def test_text_in_text_boxes_is_named(tmp_path: Path) -> None:
+    """What LibreOffice makes of a PDF: every line in a frame, no paragraphs, no tables."""
+    d = new_document()
+    d.element.body.insert(0, parse_xml(
+        f'<w:p {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict><v:shape>'
+        "<v:textbox><w:txbxContent><w:p><w:r>"
+        "<w:t>INDIKATOR KINERJA INDIVIDU</w:t></w:r></w:p></w:txbxContent></v:textbox>"
+        "</v:shape></w:pict></w:r></w:p>"))
+    assert "kotak teks" in refused(save(d, tmp_path / "dari-pdf.docx"), tmp_path / "out")
 
 
 def test_damaged_files(tmp_path: Path) -> None:
@@ -118,6 +134,20 @@ def test_total_size_and_member_count_are_capped(tmp_path: Path,
     many = {f"word/media/{n}.bin": b"" for n in range(package.MAX_MEMBERS)}
     path.write_bytes(rezip(docx_bytes(), add_members=many))
     assert f"batasnya {package.MAX_MEMBERS}" in refused(path, tmp_path / "out")
+
+
+def test_a_central_directory_lying_about_sizes_unpacks_no_more(tmp_path: Path) -> None:
+    """zipfile never unpacks more than the declared size, so the checks above hold."""
+    data = bytearray(docx_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        length = struct.unpack("<H", data[at + 28:at + 30])[0]
+        if data[at + 46:at + 46 + length] == b"word/document.xml":
+            data[at + 24:at + 28] = struct.pack("<I", 100)  # declared: 100 bytes
+        at = data.find(b"PK\x01\x02", at + 4)
+    path = tmp_path / "iki.docx"
+    path.write_bytes(bytes(data))
+    assert "Bad CRC-32" in refused(path, tmp_path / "out")
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
