@@ -90,7 +90,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "keterangan; ditulis seperti dalam dokumen, perbaiki bila perlu"),
         "d_satuan": "satuan tidak tertulis dalam dokumen; isi, mis. %, dokumen, indeks",
         "d_atasan_inferred": "atasan disimpulkan dari \"{text}\"",
-        "d_atasan_stated": "atasan tertulis dalam dokumen: \"{text}\"",
         "d_atasan_unknown": ("atasan tidak dapat disimpulkan dari dokumen; isi id jabatan atasan "
                              "langsung"),
         "d_atasan_unmatched": ("dokumen menyebut \"{text}\" tetapi tidak ada jabatan itu; isi id "
@@ -173,7 +172,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "plus a qualifier; kept as written, correct it if needed"),
         "d_satuan": "the unit is not written in the document; fill it in, e.g. %, dokumen, indeks",
         "d_atasan_inferred": "superior inferred from \"{text}\"",
-        "d_atasan_stated": "superior stated in the document: \"{text}\"",
         "d_atasan_unknown": ("the superior cannot be inferred from the document; fill in the id "
                              "of the direct superior's position"),
         "d_atasan_unmatched": ("the document names \"{text}\" but no such position exists; fill "
