@@ -197,7 +197,7 @@ def doc(
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the document.")]
     = Path("laporan"),
     formats: Annotated[str, typer.Option(
-        "-f", "--format", help="Comma-separated formats: md, html.")] = "md,html",
+        "-f", "--format", help="Comma-separated formats: md, html, docx (Word).")] = "md,html",
     lang: LangOpt = "id",
     templates: TemplatesOpt = None,
 ) -> None:
@@ -206,14 +206,21 @@ def doc(
     from ..export.atomic import write_all
     from ..render import render_document
 
-    chosen = parse_formats(formats, ("md", "html"))
+    chosen = parse_formats(formats, ("md", "html", "docx"))
     check_lang(lang)
     defs = load_valid(definitions)
     if output.exists() and not output.is_dir():
         raise UsageError(f"output `{output}` exists and is not a folder")
-    contents: dict[Path, str | bytes] = {
-        output / f"iki-dokumen.{fmt}": render_document(defs, fmt, lang, templates)
-        for fmt in chosen}
+    contents: dict[Path, str | bytes] = {}
+    for fmt in chosen:
+        if fmt == "docx":
+            from ..render.context import document_context
+            from ..render.docx import document_docx
+
+            contents[output / "iki-dokumen.docx"] = document_docx(document_context(defs, lang))
+        else:
+            contents[output / f"iki-dokumen.{fmt}"] = render_document(defs, fmt, lang,
+                                                                      templates)
     write_all(contents)
     for path in contents:
         err.print(f"wrote {escape(str(path))}")

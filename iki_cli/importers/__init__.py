@@ -12,11 +12,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import IkiError, UsageError
+from ..errors import IkiError, UsageError
+from ..quantities import looks_inverted
 from .blocks import parse_blocks
 from .draft import write_draft
 from .messages import message
-from .naming import looks_inverted
 
 __all__ = ["Decision", "ImportSummary", "import_document", "looks_inverted"]
 

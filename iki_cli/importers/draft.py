@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import formula
+from ..quantities import identity, looks_inverted
 from . import formulas as fx
 from .atasan import Superior, superior_of
 from .blocks import Block, IndicatorDraft, Parsed
 from .guesses import find_organisation, guess_agregasi
-from .naming import identity, indicator_id, looks_inverted, objective_id, position_id, variable_id
+from .naming import indicator_id, objective_id, position_id, variable_id
 from .yamltext import Check, Note, YamlText, scalar
 
 

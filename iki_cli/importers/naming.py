@@ -10,10 +10,6 @@ MAX_ID = 64
 # Ids stay well under the limit so that they read well in formulas and file names.
 _SHORT = 36
 
-# Abbreviations written for the same word; only used to tell whether two texts are the
-# same quantity, never in what is written.
-_SAME_WORD = {"jml": "jumlah", "jmlh": "jumlah", "yg": "yang", "dgn": "dengan", "dg": "dengan",
-              "tdk": "tidak", "thn": "tahun", "kab": "kabupaten"}
 _STOP = frozenset("""
     yang yg dan atau serta di ke dari dalam untuk pada oleh dengan dgn terhadap bagi
     the of and or in on for to by a an tersebut sebagai
@@ -44,21 +40,6 @@ def _ascii_words(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     return re.findall(r"[a-z0-9]+", folded)
-
-
-def identity(text: str) -> str:
-    """The key under which two texts are the same quantity (spaces, case, Jml/Jumlah)."""
-    words = re.findall(r"\w+|[^\w\s]", unicodedata.normalize("NFKC", text).casefold())
-    words = [_SAME_WORD.get(w, w) for w in words]
-    # `Jml.` and `Jumlah` are one word: drop a full stop that only ended an abbreviation.
-    out: list[str] = []
-    for w in words:
-        if w == "." and out and out[-1] in _SAME_WORD.values():
-            continue
-        out.append(w)
-    while out and out[-1] in (".", ",", ";", ":"):
-        out.pop()
-    return " ".join(out)
 
 
 def _shorten(words: list[str], sep: str, limit: int = _SHORT, keep: str | None = None) -> str:
@@ -152,13 +133,3 @@ def indicator_id(name: str, taken: set[str]) -> str:
 def objective_id(text: str, taken: set[str]) -> str:
     """A kebab-case id from an objective's text, without "Meningkatnya"/"Terwujudnya"."""
     return kebab_id(text, taken, _OBJECTIVE_OPENERS, "sasaran")
-
-
-def looks_inverted(numerator: str, denominator: str) -> bool:
-    """True when the denominator's text is the numerator's text plus a qualifier.
-
-    "Jumlah pengaduan / Jumlah pengaduan yang terselesaikan": the part is below the
-    whole, the usual sign of a fraction written upside down.
-    """
-    num, den = identity(numerator), identity(denominator)
-    return bool(num) and den.startswith(num + " ")

@@ -13,7 +13,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from ..problems import IkiError, UsageError
+from ..errors import IkiError, UsageError
 from .messages import message
 
 MAX_MEMBERS = 2_000

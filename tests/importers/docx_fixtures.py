@@ -257,7 +257,7 @@ def office_document() -> Any:
 
 def read_yaml(path: Path) -> Any:
     """A draft file read by iki's own YAML 1.2 loader."""
-    from iki_cli.yamlload import load_file
+    from iki_cli.definitions.yamlload import load_file
 
     doc, problems = load_file(path, path.name)
     assert doc is not None and not problems, problems
@@ -277,22 +277,9 @@ def variables(root: Path) -> dict[str, dict[str, Any]]:
 
 def validate_draft(root: Path) -> tuple[Any, list[Any]]:
     """`iki validate` of a draft root: (definitions, problems)."""
-    import pytest
-
-    from iki_cli import model
     from iki_cli.checks import validate
 
-    # urutan: accepted by the model after the merge
-    class WithUrutan(model.Jabatan):
-        urutan: int | None = None
-
-    with pytest.MonkeyPatch.context() as patch:
-        # urutan: accepted by the model after the merge
-        patch.setitem(model.FILE_MODELS, "jabatan", WithUrutan)
-        defs, problems = validate(root)
-    # urutan: accepted by the model after the merge
-    problems = [p for p in problems if not (p.rule == "unknown-key" and "`urutan`" in p.message)]
-    return defs, problems
+    return validate(root)
 
 
 def line_of(path: Path, text: str) -> int:

@@ -10,11 +10,11 @@ from typing import Any
 
 import docx
 import pytest
-from conftest import KANTOR_LAIN, SHIPPED
+from helpers import KANTOR_LAIN, SHIPPED
 
 from iki_cli.checks import validate
-from iki_cli.render import document_context
-from iki_cli.render_docx import document_docx
+from iki_cli.render.context import document_context
+from iki_cli.render.docx import document_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"

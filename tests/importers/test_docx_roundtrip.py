@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import KANTOR_LAIN, REPO, SHIPPED
 from docx_fixtures import positions, read_yaml, validate_draft
+from helpers import KANTOR_LAIN, REPO, SHIPPED
 
 from iki_cli import formula
 from iki_cli.checks import validate
 from iki_cli.importers import import_document
-from iki_cli.render import document_context
-from iki_cli.render_docx import document_docx
+from iki_cli.render.context import document_context
+from iki_cli.render.docx import document_docx
 
 ROOTS = {"shipped": SHIPPED, "kantor-lain": KANTOR_LAIN,
          "laporan-kecil": REPO / "tests" / "fixtures" / "laporan-kecil" / "definitions"}

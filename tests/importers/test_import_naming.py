@@ -11,19 +11,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from iki_cli.definitions.model import KEBAB, SNAKE
+from iki_cli.definitions.yamlload import load_file
 from iki_cli.importers.atasan import superior_of
 from iki_cli.importers.guesses import find_organisation, guess_agregasi
-from iki_cli.importers.naming import (
-    identity,
-    indicator_id,
-    looks_inverted,
-    objective_id,
-    position_id,
-    variable_id,
-)
+from iki_cli.importers.naming import indicator_id, objective_id, position_id, variable_id
 from iki_cli.importers.yamltext import scalar
-from iki_cli.model import KEBAB, SNAKE
-from iki_cli.yamlload import load_file
+from iki_cli.quantities import identity, looks_inverted
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from . import diff, results
+from . import diff, fractions, importers, results
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
     **results.MESSAGES,
     **diff.MESSAGES,
+    **importers.MESSAGES,
+    **fractions.MESSAGES,
 }
 
 __all__ = ["LABELS", "MESSAGES"]

@@ -22,8 +22,9 @@ from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
-from .numbers import format_number
-from .render import Ekspresi, IndikatorView, JabatanView, Pecahan
+from ..numbers import format_number
+from .formula_view import Ekspresi, Pecahan
+from .views import IndikatorView, JabatanView
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
