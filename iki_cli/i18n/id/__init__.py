@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from . import checks, results, riwayat
+from . import checks, diff, fractions, importers, results, riwayat
 from .labels import LABELS as REPORT_LABELS
 
 MESSAGES: dict[str, str] = {
     **results.MESSAGES,
+    **diff.MESSAGES,
+    **importers.MESSAGES,
+    **fractions.MESSAGES,
     **checks.MESSAGES,
 }
 
