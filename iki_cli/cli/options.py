@@ -62,7 +62,7 @@ PeriodOpt = Annotated[str, typer.Option(
 LangOpt = Annotated[str, typer.Option("--lang", help="Report language: id or en.")]
 TemplatesOpt = Annotated[Path | None, typer.Option(
     "--templates", help="Folder of your own Jinja templates, tried before the built-in ones.")]
-REPORT_FORMATS = ("md", "html", "json", "csv")
+REPORT_FORMATS = ("md", "html", "json", "csv", "xlsx")
 
 
 def parse_period_option(text: str) -> Period:

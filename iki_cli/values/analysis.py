@@ -1,10 +1,40 @@
-"""The office's analysis of a period (SPEC §7): causes and follow-up per indicator."""
+"""The office's analysis of a period (SPEC §7): causes and follow-up per indicator.
+
+A CSV or workbook with the columns `periode`, `indikator` (`POSITION-ID/INDICATOR-ID`),
+`faktor_pendukung`, `faktor_penghambat`, `tindak_lanjut`, read by the rules of the
+values files (SPEC §4): header required, names in any case and order; UTF-8 with or
+without BOM, else Windows-1252; `,`, `;` or tab, detected from the header (an Excel
+`sep=` line honoured); a workbook's first sheet, header in row 1, cells as text. The
+columns the analysis template writes to guide whoever fills it in (`nama`, `satuan`,
+`target`, `realisasi`, `capaian`) are allowed and ignored. An unknown indicator or a
+malformed period is an error with a suggestion, in every row; rows of other periods are
+then left aside, so one file may hold a whole year's analyses. If any row is bad,
+nothing is computed.
+"""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import csv
+import itertools
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..definitions.loading import Definitions
+from ..errors import ProblemsError, UsageError
+from ..i18n import t
+from ..periods import Period, PeriodError, parse_period
+from ..problems import Problem, did_you_mean
+from .ingest import DELIMITERS, Source, period_hint
 
 ANALYSIS_FIELDS = ("faktor_pendukung", "faktor_penghambat", "tindak_lanjut")
+REQUIRED = ("periode", "indikator")
+INFORMATIONAL = ("nama", "satuan", "target", "realisasi", "capaian")
+COLUMNS = REQUIRED + ANALYSIS_FIELDS + INFORMATIONAL
+WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+RULE = "analisis"
 
 
 class Analisis(NamedTuple):
@@ -13,3 +43,231 @@ class Analisis(NamedTuple):
     faktor_pendukung: str | None
     faktor_penghambat: str | None
     tindak_lanjut: str | None
+
+
+class _Row(NamedTuple):
+    number: int  # the line (CSV) or row (workbook)
+    cells: list[str]
+
+
+class _Reader:
+    """Collects the problems of one file and the analyses of the period asked for."""
+
+    def __init__(self, defs: Definitions, period: Period, source: Source) -> None:
+        self.period = period
+        self.source = source
+        self.keys = {f"{j.model.id}/{ind.id}" for j in defs.jabatan
+                     for sas in j.model.sasaran for ind in sas.indikator}
+        self.by_indicator: dict[str, list[str]] = {}
+        for key in self.keys:
+            self.by_indicator.setdefault(key.split("/", 1)[1], []).append(key)
+        self.problems: list[Problem] = []
+        self.found: dict[tuple[str, str], tuple[Analisis, str]] = {}
+
+    def problem(self, row: int, message: str, column: str | None = None,
+                level: str = "error") -> None:
+        path, line = self.source.where(row, column)
+        self.problems.append(Problem(path, line, 0, level, RULE, message))  # type: ignore[arg-type]
+
+    def header(self, names: list[str], row: int, letter: Any = None) -> dict[str, int] | None:
+        columns: dict[str, int] = {}
+        ok = True
+        for i, name in enumerate(names):
+            key = name.strip().lower()
+            if not key:
+                continue
+            cell = letter(i) if letter else None
+            if key not in COLUMNS:
+                self.problem(row, t("values.analysis-unknown-column", name=name.strip(),
+                                    hint=did_you_mean(key, COLUMNS),
+                                    columns=", ".join(REQUIRED + ANALYSIS_FIELDS)), cell)
+                ok = False
+            elif key in columns:
+                self.problem(row, t("values.analysis-column-twice", name=key), cell)
+                ok = False
+            else:
+                columns[key] = i
+        missing = [c for c in REQUIRED if c not in columns]
+        if missing or not any(c in columns for c in ANALYSIS_FIELDS):
+            self.problem(row, t("values.analysis-missing-columns",
+                                missing=", ".join(f"`{c}`" for c in missing) or "–",
+                                columns=", ".join(f"`{c}`" for c in ANALYSIS_FIELDS)),
+                         letter(0) if letter else None)
+            ok = False
+        return columns if ok else None
+
+    def row(self, row: _Row, columns: dict[str, int], letter: Any = None) -> None:
+        cells = row.cells
+        if not any(c.strip() for c in cells):
+            return
+
+        def cell(key: str) -> str:
+            i = columns.get(key)
+            return cells[i].strip() if i is not None and i < len(cells) else ""
+
+        def where(key: str) -> str | None:
+            return letter(columns[key]) if letter and key in columns else None
+
+        periode, indikator = cell("periode"), cell("indikator")
+        period: Period | None = None
+        try:
+            period = parse_period(periode)
+        except PeriodError as exc:
+            self.problem(row.number, t("values.analysis-periode-empty") if not periode else
+                         f"{exc}{period_hint(periode)}", where("periode"))
+        key = self._indicator(indikator, row.number, where("indikator"))
+        if period is None or key is None or period != self.period:
+            return
+        texts = [cell(name) or None for name in ANALYSIS_FIELDS]
+        if not any(texts):
+            return  # a row of the template not filled in
+        found = Analisis(*texts)
+        place = self.source.label(row.number)
+        position, indicator = key.split("/", 1)
+        before = self.found.get((position, indicator))
+        if before is None:
+            self.found[(position, indicator)] = (found, place)
+            return
+        same = before[0] == found
+        self.problem(row.number, t("values.analysis-repeated" if same else
+                                   "values.analysis-conflict", indikator=key,
+                                   period=period.code, place=before[1]),
+                     where("indikator"), level="warning" if same else "error")
+
+    def _indicator(self, text: str, row: int, column: str | None) -> str | None:
+        if text in self.keys:
+            return text
+        if not text:
+            self.problem(row, t("values.analysis-indikator-empty"), column)
+        elif "/" not in text and len(self.by_indicator.get(text, [])) == 1:
+            self.problem(row, t("values.analysis-indikator-without-position", text=text,
+                                indikator=self.by_indicator[text][0]), column)
+        else:
+            self.problem(row, t("values.analysis-unknown-indikator", text=text,
+                                hint=did_you_mean(text, self.keys)), column)
+        return None
+
+
+def read_analysis(path: Path, defs: Definitions, period: Period,
+                  delimiter: str | None = None) -> tuple[dict[tuple[str, str], Analisis],
+                                                         list[Problem]]:
+    """The analyses of `period` by (position id, indicator id), and the file's warnings.
+
+    Raises ProblemsError listing every bad row (nothing is then computed), UsageError
+    when the file does not exist.
+    """
+    if not path.is_file():
+        raise UsageError(t("values.analysis-missing-file", file=path))
+    display = str(path)
+    if path.suffix.lower() in WORKBOOKS:
+        reader = _Reader(defs, period, Source(display, sheet=""))
+        _read_workbook(path, display, reader)
+    else:
+        reader = _Reader(defs, period, Source(display))
+        _read_csv(path, display, reader, delimiter)
+    errors = [p for p in reader.problems if p.level == "error"]
+    if errors:
+        raise ProblemsError(t("values.analysis-bad-rows", count=len(errors)),
+                            sorted(reader.problems, key=lambda p: (p.line, p.path)))
+    return {key: found for key, (found, _) in reader.found.items()}, reader.problems
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+def _read_csv(path: Path, display: str, reader: _Reader, delimiter: str | None) -> None:
+    for encoding in ("utf-8-sig", "cp1252"):
+        mark = len(reader.problems)
+        try:
+            with path.open("r", encoding=encoding, newline="") as fh:
+                _csv_rows(fh.read(), reader, delimiter)
+            return
+        except UnicodeDecodeError:
+            del reader.problems[mark:]
+        except OSError as exc:
+            raise UsageError(t("values.analysis-cannot-read", file=display,
+                               reason=exc.strerror or str(exc))) from None
+    reader.problems.append(Problem(display, 0, 0, "error", RULE,
+                                   t("values.analysis-not-text")))
+
+
+def _csv_rows(text: str, reader: _Reader, delimiter: str | None) -> None:
+    if "\x00" in text:
+        raise UnicodeDecodeError("utf-8", b"\x00", 0, 1, "NUL byte in text")
+    lines = text.splitlines(keepends=True)
+    first_line = 1
+    if lines and re.match(r'^"?sep=(.)"?\s*$', lines[0]):
+        delimiter = delimiter or lines[0].strip().strip('"')[4:]
+        lines, first_line = lines[1:], 2
+    if not lines:
+        reader.problem(first_line, t("values.analysis-empty"))
+        return
+    delim = DELIMITERS.get(delimiter, delimiter) if delimiter else _detect(lines[0])
+    rows = csv.reader(lines, delimiter=delim, strict=True)
+    columns = None
+    while True:
+        try:
+            for cells in rows:
+                number = first_line + rows.line_num - 1
+                if columns is None:
+                    columns = reader.header(cells, number)
+                    if columns is None:
+                        return
+                    continue
+                reader.row(_Row(number - _newlines(cells), cells), columns)
+            return
+        except csv.Error:
+            reader.problem(first_line + rows.line_num - 1, t("values.analysis-quote"))
+            if columns is None:
+                return
+
+
+def _newlines(cells: list[str]) -> int:
+    """Lines a row's quoted cells run over: the row is named by the line it starts on."""
+    return sum(c.count("\n") for c in cells)
+
+
+def _detect(header: str) -> str:
+    best, best_score = ",", -1
+    for delim in (";", ",", "\t"):
+        names = [c.strip().strip('"').lower() for c in header.split(delim)]
+        score = sum(name in COLUMNS for name in names) * 10 + header.count(delim)
+        if score > best_score and header.count(delim) > 0:
+            best, best_score = delim, score
+    return best
+
+
+# --- workbooks ----------------------------------------------------------------------------------
+
+def _read_workbook(path: Path, display: str, reader: _Reader) -> None:
+    from .workbook import Unreadable, _choose_sheet, _guarded, _letter, _open, _periode, _plain
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl's notes on features it does not keep
+        try:
+            workbook = _open(path, display)
+        except Unreadable as exc:
+            reader.problems.append(Problem(display, 0, 0, "error", RULE, str(exc)))
+            return
+        try:
+            ws = _choose_sheet(workbook, None)
+            ws.reset_dimensions()
+            reader.source.sheet = ws.title
+            rows: Iterator[tuple[Any, ...]] = _guarded(ws.iter_rows(), ws.title)
+            header = next(rows, ())
+            columns = reader.header([_plain(c) for c in header], 1, _letter)
+            if columns is None:
+                return
+            at_periode = columns["periode"]
+            for number, cells in zip(itertools.count(2), rows, strict=False):
+                texts = [_plain(c) for c in cells]
+                if at_periode < len(cells):
+                    text, problem = _periode(cells[at_periode])
+                    if problem:
+                        reader.problem(number, problem, _letter(at_periode))
+                        continue
+                    texts[at_periode] = text
+                reader.row(_Row(number, texts), columns, _letter)
+        except Unreadable as exc:
+            reader.problems.append(Problem(display, 0, 0, "error", RULE, str(exc)))
+        finally:
+            workbook.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import checks, diff, fractions, importers, results, riwayat
+from . import analysis, checks, diff, fractions, importers, results, riwayat
 from .labels import LABELS as REPORT_LABELS
 
 MESSAGES: dict[str, str] = {
@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     **importers.MESSAGES,
     **fractions.MESSAGES,
     **checks.MESSAGES,
+    **analysis.MESSAGES,
 }
 
 # The labels of performance over time are kept beside the others, in a module of their own.
