@@ -24,6 +24,7 @@ from . import FORMATS
 from . import filters as text_filters
 from .chart import Grafik, chart_svg, svg_number
 from .formula_view import formula_html, formula_text
+from .history_markup import history_filters
 
 
 def filters(lang: str) -> dict[str, Callable[..., Any]]:
@@ -40,6 +41,7 @@ def filters(lang: str) -> dict[str, Callable[..., Any]]:
         "svg": svg_number,
         "grafik_svg": grafik,
         **text_filters.number_filters(lang),  # angka, angka_bebas
+        **history_filters(lang),  # riwayat_html, riwayat_md, lkjip_html, lkjip_md
     }
 
 

@@ -142,7 +142,7 @@ class _Svg(HTMLParser):
         if tag == "svg" and dict(attrs).get("class") == "tren":
             self.charts.append({})
             self.texts.append([])
-        elif self.charts and tag in ("circle", "line", "polyline"):
+        elif self.charts and tag in ("circle", "path"):
             self.charts[-1].setdefault(tag, []).append(dict(attrs))
         self._in_text = tag == "text" and bool(self.charts)
 
@@ -167,12 +167,14 @@ def test_the_html_year_report_has_the_trend_charts(office) -> None:
     assert kesembuhan == [f"2029: {n(90)}", "2025", n(70), "2026", n(75)]
     assert kepuasan[1:] == ["TW1", n(78), "TW2", n(80), "TW3", n(82), "TW4", n(84)]
     # each year's target is a dashed mark at its height: 70 for 2025, 80 for 2026
-    marks = [line for line in svg.charts[0]["line"] if line.get("stroke-dasharray") == "3 1.5"]
-    assert len(marks) == 2
-    y = {float(m["y1"] or 0) for m in marks}
-    dots = [float(c["cy"] or 0) for c in svg.charts[0]["circle"]]
-    assert dots[0] in y  # 2025's realisasi equals its target (70)
-    assert min(y) < dots[1]  # 2026's target 80 is drawn above its realisasi 75
+    [marks] = [p["d"] for p in svg.charts[0]["path"] if p.get("class") == "target"]
+    y = [int(m.split()[1].removesuffix("h18")) for m in (marks or "").split("M")[1:]]
+    assert len(y) == 2
+    dots = [int(c["cy"] or 0) for c in svg.charts[0]["circle"]]
+    assert dots[0] == y[0]  # 2025's realisasi equals its target (70)
+    assert y[1] < dots[1]  # 2026's target 80 is drawn above its realisasi 75 (y grows down)
+    assert [p.get("class") for p in svg.charts[0]["path"]] == [
+        "sumbu", "akhir", "target", "garis"]
 
 
 def test_a_partial_point_is_hollow(tmp_path: Path) -> None:
@@ -187,4 +189,5 @@ def test_a_partial_point_is_hollow(tmp_path: Path) -> None:
     html = render_report(compute(defs, read(defs, [path]), parse_period("2026")), defs, "html")
     svg = _Svg()
     svg.feed(html)
-    assert [c["fill"] for c in svg.charts[0]["circle"]] == ["#1a1a1a", "#fff"]
+    # 2026 has only its first quarter: provisional, a hollow dot
+    assert [c["class"] for c in svg.charts[0]["circle"]] == ["titik", "parsial"]

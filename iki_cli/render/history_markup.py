@@ -1,0 +1,235 @@
+"""The markup of an indicator over time and of the LKjIP table, written in Python.
+
+The filters `riwayat_html`, `riwayat_md`, `lkjip_html` and `lkjip_md` that the
+built-in `_riwayat.*` and `_lkjip.*` macros call. As templates, these parts
+took some forty expressions per indicator and tripled the time of rendering
+a report of thousands of indicators; a user's own `_riwayat.*` or `_lkjip.*`
+can still lay the same views (`i.riwayat`, docs/reports.md) out in Jinja.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..i18n import labels
+from ..markdown import md_escape
+from .filters import cached_format_number
+from .history_view import Riwayat, TitikView
+
+ANALYSIS = ("faktor_pendukung", "faktor_penghambat", "tindak_lanjut")
+
+
+def history_filters(lang: str) -> dict[str, Callable[..., Any]]:
+    """The filters of this module, bound to the report language."""
+    L = labels(lang)
+
+    def num(value: float | None, decimals: int) -> str:
+        return cached_format_number(value, decimals, lang)
+
+    def riwayat_html(i: Any) -> Markup:
+        return _riwayat_html(i, L, num)
+
+    def riwayat_md(i: Any) -> str:
+        return _riwayat_md(i, L, num)
+
+    def lkjip_html(j: Any) -> Markup:
+        return _lkjip_html(j, L, num)
+
+    def lkjip_md(j: Any) -> str:
+        return _lkjip_md(j, L, num)
+
+    return {"riwayat_html": riwayat_html, "riwayat_md": riwayat_md,
+            "lkjip_html": lkjip_html, "lkjip_md": lkjip_md}
+
+
+Num = Callable[[float | None, int], str]
+
+
+def _change(p: TitikView, unit: str, decimals: int, L: dict[str, str], num: Num,
+            html: bool) -> str:
+    c = p.perubahan
+    if c is None:
+        return ""
+    amount = "" if c.arah == "tetap" else f" {num(c.selisih, decimals)} {unit}"
+    text = f"{c.tanda}{amount} ({L['perubahan_' + c.nilai]})"
+    if not html:
+        return " " + text
+    return (f' <span class="perubahan perubahan-{c.nilai}" style="color:{c.warna}">'
+            f"{escape(text)}</span>")
+
+
+def _status(status: str, L: dict[str, str], html: bool) -> str:
+    if status == "lengkap":
+        return ""
+    word = L["status_" + status]
+    return f' <span class="status status-{status}">{word}</span>' if html else f" [{word}]"
+
+
+def _points(points: list[TitikView], unit: str, decimals: int, L: dict[str, str], num: Num,
+            html: bool, short: bool = False) -> list[str]:
+    out = []
+    for p in points:
+        text = f"{p.sumbu} " if short else f"{p.label}: "
+        text += num(p.realisasi, decimals)
+        if p.capaian is not None:
+            text += f" ({L['capaian_kata']} {num(p.capaian, 2)})"
+        out.append(text + _status(p.status, L, html) + ("" if short else
+                                                        _change(p, unit, decimals, L, num,
+                                                                html)))
+    return out
+
+
+def _lines(w: Riwayat, unit: str, d: int, L: dict[str, str], num: Num,
+           html: bool) -> list[tuple[str, str]]:
+    """(label, text) of each line of the indicator over time; text is markup in HTML."""
+    out: list[tuple[str, str]] = []
+    if w.sebelumnya:
+        now = w.sekarang
+        current = (f"<strong>{num(now.realisasi, d)}</strong>" if html else
+                   num(now.realisasi, d))
+        out.append((L["tahun_sebelumnya"], "; ".join(
+            [*_points(w.sebelumnya, unit, d, L, num, html),
+             f"{now.label}: {current}{_change(now, unit, d, L, num, html)}"])))
+    s = w.sd_periode
+    if s is not None:
+        sep = " · " if html else ", "
+        capaian = f"<strong>{num(s.capaian, 2)}</strong>" if html else num(s.capaian, 2)
+        text = (f"{L['realisasi']} {num(s.realisasi, d)}{sep}{L['target']} "
+                f"{num(s.target, d)}{sep}{L['capaian_kata']} {capaian}")
+        if s.predikat:
+            text += (f' · <span class="swatch" style="background:{s.warna}"></span>'
+                     f"{escape(s.predikat)}" if html else f" ({s.predikat})")
+        out.append((s.label, text + _status(s.status, L, html)))
+    if w.triwulan:
+        out.append((L["per_triwulan"], "; ".join(_points(w.triwulan, unit, d, L, num, html,
+                                                          short=True))))
+    if w.renstra is not None:
+        sep = " · " if html else ", "
+        capaian = num(w.renstra.capaian, 2)
+        out.append((f"{L['target_akhir_renstra']} {w.renstra.akhir}",
+                    f"{num(w.renstra.target, d)}{sep}{L['capaian_renstra']} "
+                    + (f"<strong>{capaian}</strong>" if html else capaian)))
+    if w.kondisi_awal is not None:
+        out.append((f"{L['kondisi_awal']} ({w.kondisi_awal.tahun})",
+                    num(w.kondisi_awal.nilai, d)))
+    return out
+
+
+def _riwayat_html(i: Any, L: dict[str, str], num: Num) -> Markup:
+    w: Riwayat | None = i.riwayat
+    if w is None or not w.ada:
+        return Markup("")
+    unit = str(escape(i.satuan))
+    lines = "".join(f'<div><span class="lbl">{escape(label)}:</span> {text}</div>\n'
+                    for label, text in _lines(w, unit, i.desimal, L, num, html=True))
+    chart = f'<figure class="tren">{w.tren}</figure>\n' if w.tren else ""
+    return Markup(f'<div class="riwayat">\n<div class="riwayat-teks">\n{lines}</div>\n'
+                  f"{chart}</div>\n")
+
+
+def _riwayat_md(i: Any, L: dict[str, str], num: Num) -> str:
+    """Lines for the Keterangan cell (escaped by the row's `md` filter)."""
+    w: Riwayat | None = i.riwayat
+    if w is None or not w.ada:
+        return ""
+    return "".join(f"{label}: {text}\n\n"
+                   for label, text in _lines(w, i.satuan, i.desimal, L, num, html=False))
+
+
+def _analysis_html(i: Any, L: dict[str, str]) -> str:
+    a = i.riwayat.analisis
+    items = "".join(f"<dt>{L[key]}</dt><dd>{_br(getattr(a, key))}</dd>"
+                    for key in ANALYSIS if getattr(a, key))
+    return (f'<div class="lkjip-analisis">\n<h4>{L["analisis"]}: {escape(i.nomor)} '
+            f'{_br(i.nama)}</h4>\n<dl class="analisis">\n{items}\n</dl>\n</div>\n')
+
+
+def _br(text: str) -> str:
+    return "<br>\n".join(str(escape(line)) for line in text.strip().splitlines())
+
+
+def _lkjip_header(L: dict[str, str], html: bool) -> str:
+    names = [L[k] for k in ("sasaran", "indikator", "target", "realisasi", "capaian",
+                            "realisasi_tahun_lalu", "target_akhir_renstra", "capaian_renstra")]
+    if not html:
+        return "| " + " | ".join(names) + " |\n|---|---|--:|--:|--:|--:|--:|--:|\n"
+    number = ' class="angka"'
+    cells = "".join(f"<th{number if k > 1 else ''}>{escape(name)}</th>"
+                    for k, name in enumerate(names))
+    return f"<thead>\n<tr>{cells}</tr>\n</thead>\n"
+
+
+def _lkjip_cells(i: Any, L: dict[str, str], num: Num) -> tuple[str | None, list[str]]:
+    """The note under the indicator's name (capaian to date) and the six figures."""
+    w: Riwayat | None = i.riwayat
+    if w is None:
+        return None, ["–"] * 6
+    d, row = i.desimal, w.lkjip
+    note = None
+    if row.sd is not None:
+        note = L["capaian_sd"].format(periode=row.sd.label, realisasi=num(row.sd.realisasi, d),
+                                      target=num(row.sd.target, d))
+    plan = w.renstra
+    return note, [num(row.target, d), num(row.realisasi, d),
+                  num(row.capaian, 2) + ("*" if row.sd is not None else ""),
+                  num(row.tahun_lalu, d),
+                  f"{num(plan.target, d)}\x00{plan.akhir}" if plan else "–",
+                  num(plan.capaian, 2) if plan else "–"]
+
+
+def _lkjip_html(j: Any, L: dict[str, str], num: Num) -> Markup:
+    out = ['<section class="lkjip">\n']
+    header = _lkjip_header(L, html=True)
+    for k, s in enumerate(j.sasaran):
+        out.append('<div class="lkjip-blok">\n')
+        if k == 0:
+            out.append(f'<h3>{escape(L["lkjip_judul"])}</h3>\n<p class="meta">'
+                       f'{escape(L["lkjip_keterangan"])} {escape(L["tren_keterangan"])}</p>\n')
+        out.append('<table class="lkjip">\n<colgroup><col style="width:16%"><col '
+                   'style="width:23%"><col style="width:9%"><col style="width:10%"><col '
+                   'style="width:10%"><col style="width:10%"><col style="width:10%"><col '
+                   f'style="width:12%"></colgroup>\n{header}<tbody>\n')
+        for n, i in enumerate(s.indikator):
+            note, figures = _lkjip_cells(i, L, num)
+            first = (f'<td class="sasaran" rowspan="{len(s.indikator)}">{_br(s.uraian)}</td>'
+                     if n == 0 else "")
+            extra = f'<div class="meta">* {escape(note)}</div>' if note else ""
+            cells = "".join(
+                '<td class="angka">' + (str(escape(f)).replace(
+                    "\x00", '<div class="meta">') + "</div>" if "\x00" in f else
+                    str(escape(f))) + "</td>" for f in figures)
+            out.append(f"<tr>\n{first}<td>{escape(i.nomor)} {_br(i.nama)} "
+                       f"({escape(i.satuan)}){extra}</td>\n{cells}\n</tr>\n")
+        out.append("</tbody>\n</table>\n</div>\n")
+        out.extend(_analysis_html(i, L) for i in s.indikator
+                   if i.riwayat is not None and i.riwayat.analisis is not None)
+    out.append("</section>\n")
+    return Markup("".join(out))
+
+
+def _lkjip_md(j: Any, L: dict[str, str], num: Num) -> str:
+    out = [f"\n#### {md_escape(L['lkjip_judul'])}\n\n{md_escape(L['lkjip_keterangan'])}\n"]
+    header = _lkjip_header(L, html=False)
+    for s in j.sasaran:
+        out.append("\n" + header)
+        for n, i in enumerate(s.indikator):
+            note, figures = _lkjip_cells(i, L, num)
+            name = f"{md_escape(i.nomor)} {md_escape(i.nama)} ({md_escape(i.satuan)})"
+            if note:
+                name += f"<br>\\* {md_escape(note)}"
+            cells = [f.replace("\x00", " (") + ")" if "\x00" in f else md_escape(f)
+                     for f in figures]
+            out.append(f"| {md_escape(s.uraian) if n == 0 else ''} | {name} | "
+                       + " | ".join(cells) + " |\n")
+        for i in s.indikator:
+            a = i.riwayat.analisis if i.riwayat is not None else None
+            if a is None:
+                continue
+            out.append(f"\n**{md_escape(L['analisis'])}: {md_escape(i.nomor)} "
+                       f"{md_escape(i.nama)}**\n")
+            out.extend(f"\n- *{md_escape(L[key])}*: {md_escape(getattr(a, key))}\n"
+                       for key in ANALYSIS if getattr(a, key))
+    return "".join(out)
