@@ -52,9 +52,9 @@ def trend_svg(points: list[TrendPoint], desimal: int, lang: str, label: str,
         return round(_TOP + (high - value) * scale)
 
     base = HEIGHT - _BOTTOM
-    out = [f'<svg class="tren" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} '
+    out = [(f'<svg class="tren" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} '
            f'{HEIGHT}" role="img" aria-label="{escape(label)}"><title>{escape(label)}</title>'
-           f'<path class="sumbu" d="M{_LEFT - 8} {base}H{WIDTH - _RIGHT + 8}"/>']
+           f'<path class="sumbu" d="M{_LEFT - 8} {base}H{WIDTH - _RIGHT + 8}"/>')]
     if end is not None:
         year, target = end
         ey = y(target)
