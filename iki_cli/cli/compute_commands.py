@@ -150,13 +150,13 @@ def render_outputs(report: Report, defs: Definitions, formats: list[str], output
     from ..export.results import to_csv, to_json
 
     pages = [fmt for fmt in formats if fmt in ("md", "html")]
-    rendered: dict[str, str] = {}
+    rendered: dict[str, bytes] = {}
     if pages:
         from ..render import render_reports
 
         # Rendering makes short-lived objects only: collector passes would free little.
         with gc_paused():
-            rendered = render_reports(report, defs, pages, lang, templates)
+            rendered = render_reports(report, defs, pages, lang, templates, encoded=True)
     contents: dict[Path, str | bytes] = {}
     for fmt in formats:
         path = output / f"iki-{report.periode}.{fmt}"

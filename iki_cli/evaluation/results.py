@@ -32,7 +32,7 @@ class Pesan(NamedTuple):
     args: dict[str, Any]
 
 
-@dataclass
+@dataclass(slots=True)
 class Titik:
     """An indicator's figure for another period: an earlier year's, or a quarter's."""
 
@@ -42,7 +42,7 @@ class Titik:
     status: Status
 
 
-@dataclass
+@dataclass(slots=True)
 class SampaiDengan:
     """The figures *to date*: from January to the end of the period, against the year's
     target (`sd_periode`)."""
@@ -55,7 +55,7 @@ class SampaiDengan:
     status: Status
 
 
-@dataclass
+@dataclass(slots=True)
 class RenstraHasil:
     """The plan: the end target (the target for the Renstra's last year), the period's
     realisasi against it, and the baseline."""

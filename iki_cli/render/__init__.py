@@ -8,7 +8,7 @@ depends only on what `docs/reports.md` lists.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 if TYPE_CHECKING:
     from ..definitions.loading import Definitions
@@ -29,9 +29,21 @@ def render_report(report: Report, defs: Definitions, fmt: str, lang: str = "id",
     return render_reports(report, defs, [fmt], lang, templates)[fmt]
 
 
+@overload
+def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = ...,
+                   templates: Path | None = ..., *,
+                   encoded: Literal[False] = ...) -> dict[str, str]: ...
+@overload
+def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = ...,
+                   templates: Path | None = ..., *,
+                   encoded: Literal[True]) -> dict[str, bytes]: ...
+
+
 def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = "id",
-                   templates: Path | None = None) -> dict[str, str]:
-    """The period report in several formats, from one context built once."""
+                   templates: Path | None = None, *,
+                   encoded: bool = False) -> dict[str, str] | dict[str, bytes]:
+    """The period report in several formats, from one context built once (`encoded`:
+    as UTF-8 bytes, which holds a large report in a fraction of the memory)."""
     from .context import report_context
     from .environment import check_macro_partials, environment, render_page
 
@@ -40,6 +52,9 @@ def render_reports(report: Report, defs: Definitions, formats: list[str], lang: 
         for fmt, env in envs.items():
             check_macro_partials(env, templates, fmt)
     context = report_context(report, defs, lang)
+    if encoded:
+        return {fmt: render_page(env, f"{REPORT_PAGE}.{fmt}", context, templates, encoded=True)
+                for fmt, env in envs.items()}
     return {fmt: render_page(env, f"{REPORT_PAGE}.{fmt}", context, templates)
             for fmt, env in envs.items()}
 

@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -138,9 +138,20 @@ def _inside(filename: str, folder: Path) -> bool:
     return True
 
 
+@overload
 def render_page(env: jinja2.Environment, name: str, context: dict[str, Any],
-                user: Path | None = None) -> str:
+                user: Path | None = ..., *, encoded: Literal[False] = ...) -> str: ...
+@overload
+def render_page(env: jinja2.Environment, name: str, context: dict[str, Any],
+                user: Path | None = ..., *, encoded: Literal[True]) -> bytes: ...
+
+
+def render_page(env: jinja2.Environment, name: str, context: dict[str, Any],
+                user: Path | None = None, *, encoded: bool = False) -> str | bytes:
     """Render one page; a template mistake becomes an IkiError naming file and line.
+
+    `encoded` gives the page as UTF-8, written piece by piece: a large report is then
+    never held whole as text (two or four bytes a character) beside its pieces.
 
     A mistake is a Jinja error (syntax, undefined name, refused by the sandbox), or
     any error raised by the code of a template in the user's folder `user` (a
@@ -148,7 +159,11 @@ def render_page(env: jinja2.Environment, name: str, context: dict[str, Any],
     anywhere else is a bug of iki's and is not hidden.
     """
     try:
-        text = env.get_template(name).render(context)
+        template = env.get_template(name)
+        if encoded:
+            data = b"".join(piece.encode("utf-8") for piece in template.generate(context))
+            return data.rstrip(b"\n") + b"\n"
+        text = template.render(context)
         return text.rstrip("\n") + "\n"
     except jinja2.TemplateSyntaxError as exc:
         where = display_path(Path(exc.filename)) if exc.filename else exc.name or name

@@ -16,8 +16,8 @@ from markupsafe import Markup, escape
 
 from ..i18n import labels
 from ..markdown import md_escape
-from .filters import cached_format_number
 from .history_view import Riwayat, TitikView
+from .trend import _escaped, number_text
 
 ANALYSIS = ("faktor_pendukung", "faktor_penghambat", "tindak_lanjut")
 
@@ -25,18 +25,17 @@ ANALYSIS = ("faktor_pendukung", "faktor_penghambat", "tindak_lanjut")
 def history_filters(lang: str) -> dict[str, Callable[..., Any]]:
     """The filters of this module, bound to the report language."""
     L = labels(lang)
-
-    def num(value: float | None, decimals: int) -> str:
-        return cached_format_number(value, decimals, lang)
+    E = {key: str(escape(text)) for key, text in L.items()}  # the labels, escaped for HTML
+    num = number_text(lang)
 
     def riwayat_html(i: Any) -> Markup:
-        return _riwayat_html(i, L, num)
+        return _riwayat_html(i, E, num)
 
     def riwayat_md(i: Any) -> str:
         return _riwayat_md(i, L, num)
 
     def lkjip_html(j: Any) -> Markup:
-        return _lkjip_html(j, L, num)
+        return _lkjip_html(j, E, num)
 
     def lkjip_md(j: Any) -> str:
         return _lkjip_md(j, L, num)
@@ -46,6 +45,8 @@ def history_filters(lang: str) -> dict[str, Callable[..., Any]]:
 
 
 Num = Callable[[float | None, int], str]
+# In HTML every label comes escaped (`E` above) and numbers need no escaping: the text of a
+# line is escaped once where it is a user's (units, names) or a period's words.
 
 
 def _change(p: TitikView, unit: str, decimals: int, L: dict[str, str], num: Num,
@@ -57,8 +58,7 @@ def _change(p: TitikView, unit: str, decimals: int, L: dict[str, str], num: Num,
     text = f"{c.tanda}{amount} ({L['perubahan_' + c.nilai]})"
     if not html:
         return " " + text
-    return (f' <span class="perubahan perubahan-{c.nilai}" style="color:{c.warna}">'
-            f"{escape(text)}</span>")
+    return f' <span class="perubahan-{c.nilai}">{text}</span>'
 
 
 def _status(status: str, L: dict[str, str], html: bool) -> str:
@@ -72,7 +72,8 @@ def _points(points: list[TitikView], unit: str, decimals: int, L: dict[str, str]
             html: bool, short: bool = False) -> list[str]:
     out = []
     for p in points:
-        text = f"{p.sumbu} " if short else f"{p.label}: "
+        words = p.sumbu if short else p.label
+        text = f"{_escaped(words) if html else words}{' ' if short else ': '}"
         text += num(p.realisasi, decimals)
         if p.capaian is not None:
             text += f" ({L['capaian_kata']} {num(p.capaian, 2)})"
@@ -101,8 +102,8 @@ def _lines(w: Riwayat, unit: str, d: int, L: dict[str, str], num: Num,
                 f"{num(s.target, d)}{sep}{L['capaian_kata']} {capaian}")
         if s.predikat:
             text += (f' · <span class="swatch" style="background:{s.warna}"></span>'
-                     f"{escape(s.predikat)}" if html else f" ({s.predikat})")
-        out.append((s.label, text + _status(s.status, L, html)))
+                     f"{_escaped(s.predikat)}" if html else f" ({s.predikat})")
+        out.append((_escaped(s.label) if html else s.label, text + _status(s.status, L, html)))
     if w.triwulan:
         out.append((L["per_triwulan"], "; ".join(_points(w.triwulan, unit, d, L, num, html,
                                                           short=True))))
@@ -123,7 +124,7 @@ def _riwayat_html(i: Any, L: dict[str, str], num: Num) -> Markup:
     if w is None or not w.ada:
         return Markup("")
     unit = str(escape(i.satuan))
-    lines = "".join(f'<div><span class="lbl">{escape(label)}:</span> {text}</div>\n'
+    lines = "".join(f'<div><span class="lbl">{label}:</span> {text}</div>\n'
                     for label, text in _lines(w, unit, i.desimal, L, num, html=True))
     chart = f'<figure class="tren">{w.tren}</figure>\n' if w.tren else ""
     return Markup(f'<div class="riwayat">\n<div class="riwayat-teks">\n{lines}</div>\n'
@@ -143,7 +144,7 @@ def _analysis_html(i: Any, L: dict[str, str]) -> str:
     a = i.riwayat.analisis
     items = "".join(f"<dt>{L[key]}</dt><dd>{_br(getattr(a, key))}</dd>"
                     for key in ANALYSIS if getattr(a, key))
-    return (f'<div class="lkjip-analisis">\n<h4>{L["analisis"]}: {escape(i.nomor)} '
+    return (f'<div class="lkjip-analisis">\n<h4>{L["analisis"]}: {i.nomor} '
             f'{_br(i.nama)}</h4>\n<dl class="analisis">\n{items}\n</dl>\n</div>\n')
 
 
@@ -157,12 +158,13 @@ def _lkjip_header(L: dict[str, str], html: bool) -> str:
     if not html:
         return "| " + " | ".join(names) + " |\n|---|---|--:|--:|--:|--:|--:|--:|\n"
     number = ' class="angka"'
-    cells = "".join(f"<th{number if k > 1 else ''}>{escape(name)}</th>"
+    cells = "".join(f"<th{number if k > 1 else ''}>{name}</th>"
                     for k, name in enumerate(names))
     return f"<thead>\n<tr>{cells}</tr>\n</thead>\n"
 
 
-def _lkjip_cells(i: Any, L: dict[str, str], num: Num) -> tuple[str | None, list[str]]:
+def _lkjip_cells(i: Any, L: dict[str, str], num: Num, html: bool
+                 ) -> tuple[str | None, list[str]]:
     """The note under the indicator's name (capaian to date) and the six figures."""
     w: Riwayat | None = i.riwayat
     if w is None:
@@ -170,7 +172,8 @@ def _lkjip_cells(i: Any, L: dict[str, str], num: Num) -> tuple[str | None, list[
     d, row = i.desimal, w.lkjip
     note = None
     if row.sd is not None:
-        note = L["capaian_sd"].format(periode=row.sd.label, realisasi=num(row.sd.realisasi, d),
+        label = _escaped(row.sd.label) if html else row.sd.label  # and `L` escaped in HTML
+        note = L["capaian_sd"].format(periode=label, realisasi=num(row.sd.realisasi, d),
                                       target=num(row.sd.target, d))
     plan = w.renstra
     return note, [num(row.target, d), num(row.realisasi, d),
@@ -181,42 +184,44 @@ def _lkjip_cells(i: Any, L: dict[str, str], num: Num) -> tuple[str | None, list[
 
 
 def _lkjip_html(j: Any, L: dict[str, str], num: Num) -> Markup:
-    out = ['<section class="lkjip">\n']
-    header = _lkjip_header(L, html=True)
-    for k, s in enumerate(j.sasaran):
-        out.append('<div class="lkjip-blok">\n')
-        if k == 0:
-            out.append(f'<h3>{escape(L["lkjip_judul"])}</h3>\n<p class="meta">'
-                       f'{escape(L["lkjip_keterangan"])} {escape(L["tren_keterangan"])}</p>\n')
-        out.append('<table class="lkjip">\n<colgroup><col style="width:16%"><col '
-                   'style="width:23%"><col style="width:9%"><col style="width:10%"><col '
-                   'style="width:10%"><col style="width:10%"><col style="width:10%"><col '
-                   f'style="width:12%"></colgroup>\n{header}<tbody>\n')
+    """One table for the position's objectives (each a `tbody` kept on one page), then the
+    analysis of each objective's indicators."""
+    out = [(f'<section class="lkjip">\n<h3>{L["lkjip_judul"]}</h3>\n<p class="meta">'
+           f'{L["lkjip_keterangan"]} {L["tren_keterangan"]}</p>\n<table class="lkjip">\n'
+           '<colgroup><col style="width:16%"><col style="width:23%"><col style="width:9%">'
+           '<col style="width:10%"><col style="width:10%"><col style="width:10%">'
+           '<col style="width:10%"><col style="width:12%"></colgroup>\n'),
+           _lkjip_header(L, html=True)]
+    analyses = []
+    for s in j.sasaran:
+        out.append('<tbody class="lkjip-sasaran">\n')
         for n, i in enumerate(s.indikator):
-            note, figures = _lkjip_cells(i, L, num)
+            note, figures = _lkjip_cells(i, L, num, html=True)
             first = (f'<td class="sasaran" rowspan="{len(s.indikator)}">{_br(s.uraian)}</td>'
                      if n == 0 else "")
-            extra = f'<div class="meta">* {escape(note)}</div>' if note else ""
+            extra = f'<div class="meta">* {note}</div>' if note else ""
             cells = "".join(
-                '<td class="angka">' + (str(escape(f)).replace(
-                    "\x00", '<div class="meta">') + "</div>" if "\x00" in f else
-                    str(escape(f))) + "</td>" for f in figures)
-            out.append(f"<tr>\n{first}<td>{escape(i.nomor)} {_br(i.nama)} "
-                       f"({escape(i.satuan)}){extra}</td>\n{cells}\n</tr>\n")
-        out.append("</tbody>\n</table>\n</div>\n")
-        out.extend(_analysis_html(i, L) for i in s.indikator
-                   if i.riwayat is not None and i.riwayat.analisis is not None)
+                '<td class="angka">' + (f.replace("\x00", '<div class="meta">') + "</div>"
+                                        if "\x00" in f else f) + "</td>" for f in figures)
+            out.append(f"<tr>{first}<td>{i.nomor} {_br(i.nama)} "
+                       f"({escape(i.satuan)}){extra}</td>{cells}</tr>\n")
+            if i.riwayat is not None and i.riwayat.analisis is not None:
+                analyses.append(_analysis_html(i, L))
+        out.append("</tbody>\n")
+    out.append("</table>\n")
+    out.extend(analyses)
     out.append("</section>\n")
     return Markup("".join(out))
 
 
 def _lkjip_md(j: Any, L: dict[str, str], num: Num) -> str:
-    out = [f"\n#### {md_escape(L['lkjip_judul'])}\n\n{md_escape(L['lkjip_keterangan'])}\n"]
-    header = _lkjip_header(L, html=False)
+    """One table for the position's objectives, then the analysis of their indicators."""
+    out = [f"\n#### {md_escape(L['lkjip_judul'])}\n\n{md_escape(L['lkjip_keterangan'])}\n\n",
+           _lkjip_header(L, html=False)]
+    analyses = []
     for s in j.sasaran:
-        out.append("\n" + header)
         for n, i in enumerate(s.indikator):
-            note, figures = _lkjip_cells(i, L, num)
+            note, figures = _lkjip_cells(i, L, num, html=False)
             name = f"{md_escape(i.nomor)} {md_escape(i.nama)} ({md_escape(i.satuan)})"
             if note:
                 name += f"<br>\\* {md_escape(note)}"
@@ -224,12 +229,11 @@ def _lkjip_md(j: Any, L: dict[str, str], num: Num) -> str:
                      for f in figures]
             out.append(f"| {md_escape(s.uraian) if n == 0 else ''} | {name} | "
                        + " | ".join(cells) + " |\n")
-        for i in s.indikator:
             a = i.riwayat.analisis if i.riwayat is not None else None
             if a is None:
                 continue
-            out.append(f"\n**{md_escape(L['analisis'])}: {md_escape(i.nomor)} "
-                       f"{md_escape(i.nama)}**\n")
-            out.extend(f"\n- *{md_escape(L[key])}*: {md_escape(getattr(a, key))}\n"
-                       for key in ANALYSIS if getattr(a, key))
-    return "".join(out)
+            analyses.append(f"\n**{md_escape(L['analisis'])}: {md_escape(i.nomor)} "
+                            f"{md_escape(i.nama)}**\n")
+            analyses.extend(f"\n- *{md_escape(L[key])}*: {md_escape(getattr(a, key))}\n"
+                            for key in ANALYSIS if getattr(a, key))
+    return "".join(out + analyses)

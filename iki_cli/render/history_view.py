@@ -10,6 +10,7 @@ the results; the templates `_riwayat.*` and `_lkjip.*` only lay them out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -18,7 +19,6 @@ from ..definitions.model import Indikator
 from ..evaluation.history import targets_by_period
 from ..evaluation.results import Report, Result
 from ..i18n import labels
-from ..numbers import round_half_up
 from ..periods import Period, parse_period
 from ..values.analysis import Analisis
 from .palette import rating_colour
@@ -29,7 +29,7 @@ from .views import JabatanView
 BETTER, WORSE = "#2e7d32", "#c62828"
 
 
-@dataclass
+@dataclass(slots=True)
 class Perubahan:
     """The change of a realisasi from the figure before it, in the indicator's unit."""
 
@@ -41,7 +41,7 @@ class Perubahan:
     warna: str
 
 
-@dataclass
+@dataclass(slots=True)
 class TitikView:
     """One period of the indicator's history (an earlier year, a quarter, the period)."""
 
@@ -55,7 +55,7 @@ class TitikView:
     perubahan: Perubahan | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class SampaiDenganView:
     """The figures to date (January to the end of the period) against the year's target."""
 
@@ -69,20 +69,20 @@ class SampaiDenganView:
     warna: str
 
 
-@dataclass
+@dataclass(slots=True)
 class RenstraView:
     akhir: int
     target: float
     capaian: float | None
 
 
-@dataclass
+@dataclass(slots=True)
 class KondisiAwalView:
     tahun: int
     nilai: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Baris:
     """The figures of the LKjIP table for one indicator: the period's own target and
     realisasi, and its capaian, or, when it has no target of its own, the capaian to date
@@ -95,7 +95,7 @@ class Baris:
     tahun_lalu: float | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Riwayat:
     """An indicator over time, as the report shows it (`i.riwayat`)."""
 
@@ -121,6 +121,7 @@ class Riwayat:
 ROMAN = ("I", "II", "III", "IV")
 
 
+@lru_cache(maxsize=1024)  # a report names the same few periods thousands of times
 def period_words(code: str, lang: str) -> str:
     """`2026-TW2` → `Triwulan II Tahun 2026` (en: `Quarter 2 2026`), as reports write them."""
     p = parse_period(code) if "/" not in code else _span(code)
@@ -145,6 +146,7 @@ def _span(code: str) -> Period:
     return Period(first.start, last.end)
 
 
+@lru_cache(maxsize=1024)
 def _axis(code: str, lang: str, by_year: bool) -> str:
     p = parse_period(code)
     if by_year or p.kind == "year":
@@ -159,7 +161,7 @@ def _change(before: TitikView, after: TitikView, polaritas: str,
     if before.realisasi is None or after.realisasi is None:
         return None
     diff = after.realisasi - before.realisasi
-    if round_half_up(diff, desimal) == 0:
+    if abs(diff) < 0.5 * 10.0 ** -desimal:  # 0 once rounded half-up to the decimals shown
         return Perubahan(before.label, 0.0, "tetap", "=", "tetap", "#444")
     up = diff > 0
     good = up if polaritas == "positif" else not up

@@ -12,11 +12,13 @@ short: whole-unit coordinates, the lines of a kind in one path.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from .filters import cached_format_number
+from ..numbers import format_number
 
 WIDTH, HEIGHT = 300, 104
 _LEFT, _RIGHT, _TOP, _BOTTOM = 18, 70, 16, 18
@@ -31,9 +33,25 @@ class TrendPoint(NamedTuple):
     parsial: bool
 
 
+@lru_cache(maxsize=4)
+def number_text(lang: str) -> Callable[[float | None, int], str]:
+    """`(value, decimals) → text` in the notation of `lang`, each number formatted once.
+
+    A C-level cached callable, without a Python frame per call: the history of a
+    report of thousands of indicators writes some fifty numbers per indicator.
+    """
+    return lru_cache(maxsize=1 << 16)(partial(format_number, lang=lang))
+
+
+@lru_cache(maxsize=256)  # the same axis labels and title on every chart
+def _escaped(text: str) -> str:
+    return str(escape(text))
+
+
 def trend_svg(points: list[TrendPoint], desimal: int, lang: str, label: str,
               end: tuple[str, float] | None = None) -> Markup:
     """The chart as SVG; `end` is the Renstra's last year and end target, if any."""
+    num = number_text(lang)
     heights = [v for p in points for v in (p.nilai, p.target) if v is not None]
     if end is not None:
         heights.append(end[1])
@@ -52,15 +70,15 @@ def trend_svg(points: list[TrendPoint], desimal: int, lang: str, label: str,
         return round(_TOP + (high - value) * scale)
 
     base = HEIGHT - _BOTTOM
-    out = [(f'<svg class="tren" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} '
-           f'{HEIGHT}" role="img" aria-label="{escape(label)}"><title>{escape(label)}</title>'
+    out = [(f'<svg class="tren" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+           f'aria-label="{_escaped(label)}">'
            f'<path class="sumbu" d="M{_LEFT - 8} {base}H{WIDTH - _RIGHT + 8}"/>')]
     if end is not None:
         year, target = end
         ey = y(target)
         out.append(f'<path class="akhir" d="M{_LEFT - 8} {ey}H{WIDTH - 2}"/><text '
                    f'class="akhir" x="{WIDTH - 2}" y="{ey - 3}">{escape(year)}: '
-                   f"{cached_format_number(target, desimal, lang)}</text>")
+                   f"{num(target, desimal)}</text>")
     marks = "".join(f"M{x - 9} {y(p.target)}h18" for x, p in zip(xs, points, strict=True)
                     if p.target is not None)
     if marks:
@@ -75,7 +93,7 @@ def trend_svg(points: list[TrendPoint], desimal: int, lang: str, label: str,
     if len(line) > 1:
         out.append(f'<path class="garis" d="{"".join(line)}"/>')
     for x, p in zip(xs, points, strict=True):
-        out.append(f'<text class="sumbu" x="{x}" y="{HEIGHT - 5}">{escape(p.sumbu)}</text>')
+        out.append(f'<text class="sumbu" x="{x}" y="{HEIGHT - 5}">{_escaped(p.sumbu)}</text>')
         if p.nilai is None:
             continue
         py = y(p.nilai)
@@ -84,6 +102,6 @@ def trend_svg(points: list[TrendPoint], desimal: int, lang: str, label: str,
         below = mark is not None and py - 17 <= mark <= py and py + 12 <= base + 2
         out.append(f'<circle class="{"parsial" if p.parsial else "titik"}" cx="{x}" '
                    f'cy="{py}" r="2.6"/><text x="{x}" y="{py + 11 if below else max(py - 5, 9)}"'
-                   f">{cached_format_number(p.nilai, desimal, lang)}</text>")
+                   f">{num(p.nilai, desimal)}</text>")
     out.append("</svg>")
     return Markup("".join(out))
