@@ -10,6 +10,7 @@ can still lay the same views (`i.riwayat`, docs/reports.md) out in Jinja.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -31,8 +32,10 @@ def history_filters(lang: str) -> dict[str, Callable[..., Any]]:
     def riwayat_html(i: Any) -> Markup:
         return _riwayat_html(i, E, num)
 
+    M = {key: md_escape(text, keep_spaces=True) for key, text in L.items()}  # for Markdown
+
     def riwayat_md(i: Any) -> str:
-        return _riwayat_md(i, L, num)
+        return _riwayat_md(i, M, num)
 
     def lkjip_html(j: Any) -> Markup:
         return _lkjip_html(j, E, num)
@@ -65,7 +68,7 @@ def _status(status: str, L: dict[str, str], html: bool) -> str:
     if status == "lengkap":
         return ""
     word = L["status_" + status]
-    return f' <span class="status status-{status}">{word}</span>' if html else f" [{word}]"
+    return f' <span class="status status-{status}">{word}</span>' if html else f" ({word})"
 
 
 def _points(points: list[TitikView], unit: str, decimals: int, L: dict[str, str], num: Num,
@@ -73,7 +76,7 @@ def _points(points: list[TitikView], unit: str, decimals: int, L: dict[str, str]
     out = []
     for p in points:
         words = p.sumbu if short else p.label
-        text = f"{_escaped(words) if html else words}{' ' if short else ': '}"
+        text = f"{_escaped(words) if html else _md(words)}{' ' if short else ': '}"
         text += num(p.realisasi, decimals)
         if p.capaian is not None:
             text += f" ({L['capaian_kata']} {num(p.capaian, 2)})"
@@ -93,7 +96,8 @@ def _lines(w: Riwayat, unit: str, d: int, L: dict[str, str], num: Num,
                    num(now.realisasi, d))
         out.append((L["tahun_sebelumnya"], "; ".join(
             [*_points(w.sebelumnya, unit, d, L, num, html),
-             f"{now.label}: {current}{_change(now, unit, d, L, num, html)}"])))
+             (f"{_escaped(now.label) if html else _md(now.label)}: {current}"
+             f"{_change(now, unit, d, L, num, html)}")])))
     s = w.sd_periode
     if s is not None:
         sep = " · " if html else ", "
@@ -102,8 +106,9 @@ def _lines(w: Riwayat, unit: str, d: int, L: dict[str, str], num: Num,
                 f"{num(s.target, d)}{sep}{L['capaian_kata']} {capaian}")
         if s.predikat:
             text += (f' · <span class="swatch" style="background:{s.warna}"></span>'
-                     f"{_escaped(s.predikat)}" if html else f" ({s.predikat})")
-        out.append((_escaped(s.label) if html else s.label, text + _status(s.status, L, html)))
+                     f"{_escaped(s.predikat)}" if html else f" ({_md(s.predikat)})")
+        out.append((_escaped(s.label) if html else _md(s.label),
+                    text + _status(s.status, L, html)))
     if w.triwulan:
         out.append((L["per_triwulan"], "; ".join(_points(w.triwulan, unit, d, L, num, html,
                                                           short=True))))
@@ -132,12 +137,18 @@ def _riwayat_html(i: Any, L: dict[str, str], num: Num) -> Markup:
 
 
 def _riwayat_md(i: Any, L: dict[str, str], num: Num) -> str:
-    """Lines for the Keterangan cell (escaped by the row's `md` filter)."""
+    """Lines that continue the Keterangan cell, each after a `<br>`; `L` is escaped for
+    Markdown, and so is every text of a definition put in."""
     w: Riwayat | None = i.riwayat
     if w is None or not w.ada:
         return ""
-    return "".join(f"{label}: {text}\n\n"
-                   for label, text in _lines(w, i.satuan, i.desimal, L, num, html=False))
+    return "".join(f"<br>{label}: {text}"
+                   for label, text in _lines(w, _md(i.satuan), i.desimal, L, num, html=False))
+
+
+@lru_cache(maxsize=1024)  # units, predikat labels and period words repeat
+def _md(text: str) -> str:
+    return md_escape(text)
 
 
 def _analysis_html(i: Any, L: dict[str, str]) -> str:

@@ -59,49 +59,44 @@ def trend_svg(points: list[TrendPoint], desimal: int, lang: str, label: str,
     if high == low:
         low, high = low - 1, high + 1
     pad = (high - low) * 0.12
-    low, high = low - pad, high + pad
-    plot_w = WIDTH - _LEFT - _RIGHT
-    scale = (HEIGHT - _TOP - _BOTTOM) / (high - low)
-    step = plot_w / max(len(points) - 1, 1)
-    xs = [round(_LEFT + (i * step if len(points) > 1 else plot_w / 2))
-          for i in range(len(points))]
-
-    def y(value: float) -> int:
-        return round(_TOP + (high - value) * scale)
-
+    top = high + pad
+    scale = (HEIGHT - _TOP - _BOTTOM) / (high - low + 2 * pad)
+    count = len(points)
+    step = (WIDTH - _LEFT - _RIGHT) / max(count - 1, 1)
+    middle = (WIDTH - _LEFT - _RIGHT) / 2
     base = HEIGHT - _BOTTOM
     out = [(f'<svg class="tren" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-           f'aria-label="{_escaped(label)}">'
-           f'<path class="sumbu" d="M{_LEFT - 8} {base}H{WIDTH - _RIGHT + 8}"/>')]
+            f'aria-label="{_escaped(label)}"><path class="sumbu" d="M{_LEFT - 8} {base}H'
+            f'{WIDTH - _RIGHT + 8}"/>')]
     if end is not None:
         year, target = end
-        ey = y(target)
+        ey = round(_TOP + (top - target) * scale)
         out.append(f'<path class="akhir" d="M{_LEFT - 8} {ey}H{WIDTH - 2}"/><text '
-                   f'class="akhir" x="{WIDTH - 2}" y="{ey - 3}">{escape(year)}: '
+                   f'class="akhir" x="{WIDTH - 2}" y="{ey - 3}">{_escaped(year)}: '
                    f"{num(target, desimal)}</text>")
-    marks = "".join(f"M{x - 9} {y(p.target)}h18" for x, p in zip(xs, points, strict=True)
-                    if p.target is not None)
-    if marks:
-        out.append(f'<path class="target" d="{marks}"/>')
-    line, segment = [], ""
-    for x, p in zip(xs, points, strict=True):
+    marks, line, labels = [], [], []
+    drawing = False
+    for i, p in enumerate(points):
+        x = round(_LEFT + (i * step if count > 1 else middle))
+        mark = round(_TOP + (top - p.target) * scale) if p.target is not None else None
+        if mark is not None:
+            marks.append(f"M{x - 9} {mark}h18")
+        labels.append(f'<text class="sumbu" x="{x}" y="{HEIGHT - 5}">{_escaped(p.sumbu)}</text>')
         if p.nilai is None:
-            segment = ""
+            drawing = False
             continue
-        line.append(f"{'L' if segment else 'M'}{x} {y(p.nilai)}")
-        segment = "on"
+        py = round(_TOP + (top - p.nilai) * scale)
+        line.append(f"{'L' if drawing else 'M'}{x} {py}")
+        drawing = True
+        # The value above its dot, unless the period's target mark is just above it.
+        below = mark is not None and py - 17 <= mark <= py and py + 12 <= base + 2
+        labels.append(f'<circle class="{"parsial" if p.parsial else "titik"}" cx="{x}" '
+                      f'cy="{py}" r="2.6"/><text x="{x}" y="{py + 11 if below else max(py - 5, 9)}"'
+                      f">{num(p.nilai, desimal)}</text>")
+    if marks:
+        out.append(f'<path class="target" d="{"".join(marks)}"/>')
     if len(line) > 1:
         out.append(f'<path class="garis" d="{"".join(line)}"/>')
-    for x, p in zip(xs, points, strict=True):
-        out.append(f'<text class="sumbu" x="{x}" y="{HEIGHT - 5}">{_escaped(p.sumbu)}</text>')
-        if p.nilai is None:
-            continue
-        py = y(p.nilai)
-        # The value above its dot, unless the period's target mark is just above it.
-        mark = y(p.target) if p.target is not None else None
-        below = mark is not None and py - 17 <= mark <= py and py + 12 <= base + 2
-        out.append(f'<circle class="{"parsial" if p.parsial else "titik"}" cx="{x}" '
-                   f'cy="{py}" r="2.6"/><text x="{x}" y="{py + 11 if below else max(py - 5, 9)}"'
-                   f">{num(p.nilai, desimal)}</text>")
+    out.extend(labels)
     out.append("</svg>")
     return Markup("".join(out))
