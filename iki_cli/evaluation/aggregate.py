@@ -63,9 +63,14 @@ class _Records:
     __slots__ = ("by_start", "size")
 
     def __init__(self, recorded: dict[Period, Entry]) -> None:
-        self.by_start = {p.start: e.value for p, e in recorded.items()}
-        sizes = {p.end - p.start + 1 for p in recorded}
-        size = sizes.pop() if len(sizes) == 1 else 0
+        by_start: dict[int, float] = {}
+        size = 0
+        for p, e in recorded.items():
+            by_start[p.start] = e.value
+            months = p.end - p.start + 1
+            if months != size:
+                size = months if not by_start or len(by_start) == 1 else -1
+        self.by_start = by_start
         self.size = size if size in (1, 3, 6, 12) else 0
 
     def figure(self, period: Period, agregasi: str

@@ -95,17 +95,18 @@ class History:
         each variable's (value, complete, any value) over one period."""
         nilai: dict[str, float] = {}
         status: Status = "lengkap"
-        seen = False
-        for name, (value, complete, any_value) in zip(names, inputs, strict=True):
-            seen = seen or any_value
+        seen = absent = False
+        for name, (value, complete, any_value) in zip(names, inputs):
+            if any_value:
+                seen = True
             if value is None:
-                status = "tanpa_data"
-            elif status != "tanpa_data":
+                absent = True
+            else:
                 nilai[name] = value
                 if not complete:
                     status = "parsial"
-        if status == "tanpa_data":
-            return None, status, seen
+        if absent:
+            return None, "tanpa_data", seen
         try:
             return formula.evaluate(node, nilai), status, seen
         except formula.EvaluationError:
