@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from . import results
+from . import checks_office, results
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
     **results.MESSAGES,
+    **checks_office.MESSAGES,
 }
 
 __all__ = ["LABELS", "MESSAGES"]
