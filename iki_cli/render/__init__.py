@@ -7,32 +7,41 @@ depends only on what `docs/reports.md` lists.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from ..definitions.loading import Definitions
 from ..evaluation.results import Report
 from .context import document_context, report_context
 from .environment import FORMATS, check_macro_partials, environment, render_page
+from .office_view import Sumber
 
 REPORT_PAGE = "laporan"
 DOCUMENT_PAGE = "dokumen"
-__all__ = ["FORMATS", "render_document", "render_report", "render_reports"]
+__all__ = ["FORMATS", "Sumber", "render_document", "render_report", "render_reports"]
 
 
 def render_report(report: Report, defs: Definitions, fmt: str, lang: str = "id",
-                  templates: Path | None = None) -> str:
+                  templates: Path | None = None, *, sumber: Sumber | None = None,
+                  tanggal: datetime.date | None = None) -> str:
     """The period report (`laporan.md` / `laporan.html`) as text."""
-    return render_reports(report, defs, [fmt], lang, templates)[fmt]
+    return render_reports(report, defs, [fmt], lang, templates, sumber=sumber,
+                          tanggal=tanggal)[fmt]
 
 
 def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = "id",
-                   templates: Path | None = None) -> dict[str, str]:
-    """The period report in several formats, from one context built once."""
+                   templates: Path | None = None, *, sumber: Sumber | None = None,
+                   tanggal: datetime.date | None = None) -> dict[str, str]:
+    """The period report in several formats, from one context built once.
+
+    `sumber` says where the figures come from (the footer line; none without it);
+    `tanggal` fills the signature's date line, left blank for the pen without it.
+    """
     envs = {fmt: environment(fmt, templates, lang) for fmt in formats}
     if templates is not None:
         for fmt, env in envs.items():
             check_macro_partials(env, templates, fmt)
-    context = report_context(report, defs, lang)
+    context = report_context(report, defs, lang, sumber=sumber, tanggal=tanggal)
     return {fmt: render_page(env, f"{REPORT_PAGE}.{fmt}", context, templates)
             for fmt, env in envs.items()}
 

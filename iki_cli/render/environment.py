@@ -23,6 +23,7 @@ from ..problems import display_path
 from . import filters as text_filters
 from .chart import Grafik, chart_svg, svg_number
 from .formula_view import formula_html, formula_text
+from .pohon import tree_svg
 
 FORMATS = ("md", "html")
 
@@ -30,16 +31,19 @@ FORMATS = ("md", "html")
 def filters(lang: str) -> dict[str, Callable[..., Any]]:
     """Every filter the templates have, by name (documented in docs/reports.md)."""
 
-    def grafik(g: Grafik, label: str, no_value: str) -> Markup:
-        return chart_svg(g, label, no_value, lang)
+    def grafik(g: Grafik, label: str, no_value: str, provisional: str = "") -> Markup:
+        return chart_svg(g, label, no_value, lang, provisional)
 
     return {
         "br": text_filters.line_breaks,
         "md": md_escape,
+        "css": text_filters.css_string,
+        "tautan": text_filters.links,
         "rumus_html": formula_html,
         "rumus_teks": formula_text,
         "svg": svg_number,
         "grafik_svg": grafik,
+        "pohon_svg": tree_svg,
         **text_filters.number_filters(lang),  # angka, angka_bebas
     }
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from . import checks_office, results
+from . import checks_office, report, results
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
     **results.MESSAGES,
     **checks_office.MESSAGES,
+    **report.MESSAGES,
 }
 
 __all__ = ["LABELS", "MESSAGES"]
