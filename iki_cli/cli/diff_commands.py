@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
+from ..i18n import t
 from .app import command
 from .console import err, escape, fail, out, print_problems
 from .options import DefinitionsOpt, LangOpt, TemplatesOpt, check_lang, load_valid, parse_formats
@@ -27,6 +28,7 @@ def diff(
     fail_on: Annotated[str | None, typer.Option(
         "--fail-on", help="`breaking`: exit 1 when a breaking change is present (CI gate).",
         show_default=False)] = None,
+    lang: LangOpt = "id",
 ) -> None:
     """Show what changed in the definitions between two git revisions, by id and field."""
     from ..diff import describe
@@ -84,13 +86,13 @@ def doc(
     from ..render import render_document
 
     chosen = parse_formats(formats, ("md", "html"))
-    check_lang(lang)
+    lang = check_lang(lang)
     defs = load_valid(definitions)
     if output.exists() and not output.is_dir():
-        raise UsageError(f"output `{output}` exists and is not a folder")
+        raise UsageError(t("cli.output-not-folder", path=str(output)))
     contents: dict[Path, str | bytes] = {
         output / f"iki-dokumen.{fmt}": render_document(defs, fmt, lang, templates)
         for fmt in chosen}
     write_all(contents)
     for path in contents:
-        err.print(f"wrote {escape(str(path))}")
+        err.print(escape(t("cli.wrote", path=str(path))))

@@ -165,6 +165,7 @@ class Baris:
     id: str
     teks: str
     mendukung: str | None = None
+    mendukung_id: str | None = None
 
 
 def tree_lines(positions: list[JabatanView]) -> list[Baris]:
@@ -178,7 +179,8 @@ def tree_lines(positions: list[JabatanView]) -> list[Baris]:
         out.append(Baris(depth, "jabatan", j.nomor, j.id, j.jabatan))
         for s in j.sasaran:
             out.append(Baris(depth + 1, "sasaran", j.nomor, s.id, s.uraian,
-                             titles.get(s.mendukung, s.mendukung) if s.mendukung else None))
+                             titles.get(s.mendukung, s.mendukung) if s.mendukung else None,
+                             s.mendukung))
         stack.extend((c, depth + 1) for c in reversed(children.get(j.id, [])))
     return out
 
@@ -269,10 +271,11 @@ def tree_svg(b: Bagan, label: str, continued: str) -> Markup:
     """One diagram as SVG; `label` names it for screen readers, `continued` (with `{n}`)
     marks a box whose subordinates are in diagram n."""
     n = svg_number
-    out = [f'<svg class="pohon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n(b.lebar)} '
-           f'{n(b.tinggi)}" width="{n(b.lebar_mm)}mm" height="{n(b.tinggi_mm)}mm" role="img" '
-           f'aria-label="{escape(label)}" font-family="DejaVu Sans, Liberation Sans, Arial, '
-           f'sans-serif" font-size="{n(TEXT_SIZE)}">\n']
+    head = (f'<svg class="pohon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {n(b.lebar)} '
+            f'{n(b.tinggi)}" width="{n(b.lebar_mm)}mm" height="{n(b.tinggi_mm)}mm" role="img" '
+            f'aria-label="{escape(label)}" font-family="DejaVu Sans, Liberation Sans, Arial, '
+            f'sans-serif" font-size="{n(TEXT_SIZE)}">\n')
+    out = [head]
     for g in b.garis:
         points = " ".join(f"{n(x)},{n(y)}" for x, y in g.titik)
         style = ('stroke="#9e9e9e" stroke-width="1"' if g.jenis == "atasan"

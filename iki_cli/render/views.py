@@ -168,18 +168,40 @@ def _indicator_view(defs: Definitions, pos: Jabatan, ind: Indikator, nomor: str,
         target=dict(ind.target))
 
 
-def position_views(defs: Definitions, lang: str) -> list[JabatanView]:
-    """Every position with its objectives and indicators, in tree order."""
-    titles = {loaded.model.id: loaded.model.jabatan for loaded in defs.jabatan}
-    views = []
+@dataclass(frozen=True)
+class Nomor:
+    """The one numbering of every output (SPEC §1): positions `1`, `2`, … in the order of
+    `position_order`, their indicators `1.1`, `1.2`, … across their objectives."""
+
+    jabatan: dict[str, int]
+    indikator: dict[tuple[str, str], str]
+
+
+def numbering(defs: Definitions) -> Nomor:
+    """The numbers of every position and indicator (position id, indicator id)."""
+    positions: dict[str, int] = {}
+    indicators: dict[tuple[str, str], str] = {}
     for n, pos in enumerate(position_order(loaded.model for loaded in defs.jabatan), 1):
-        sasaran = []
+        positions[pos.id] = n
         count = 0
         for sas in pos.sasaran:
-            indicators = []
             for ind in sas.indikator:
                 count += 1
-                indicators.append(_indicator_view(defs, pos, ind, f"{n}.{count}", lang))
+                indicators.setdefault((pos.id, ind.id), f"{n}.{count}")
+    return Nomor(positions, indicators)
+
+
+def position_views(defs: Definitions, lang: str) -> list[JabatanView]:
+    """Every position with its objectives and indicators, in the order of `numbering`."""
+    titles = {loaded.model.id: loaded.model.jabatan for loaded in defs.jabatan}
+    numbers = numbering(defs)
+    views = []
+    for pos in position_order(loaded.model for loaded in defs.jabatan):
+        n = numbers.jabatan[pos.id]
+        sasaran = []
+        for sas in pos.sasaran:
+            indicators = [_indicator_view(defs, pos, ind, numbers.indikator[(pos.id, ind.id)],
+                                          lang) for ind in sas.indikator]
             sasaran.append(SasaranView(sas.id, sas.uraian, sas.mendukung, indicators))
         views.append(JabatanView(n, pos.id, pos.jabatan, pos.atasan,
                                  titles.get(pos.atasan) if pos.atasan else None,

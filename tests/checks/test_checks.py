@@ -615,7 +615,8 @@ good("contoh", jabatan={"kepala": _head_contoh(
 # --- the office: urutan, penandatangan ---------------------------------------------------------
 
 STAF_URUTAN = STAF_YAML.replace("atasan: kepala\n", "atasan: kepala\nurutan: 1\n")
-HEAD_URUTAN = DEFAULT_HEAD.replace("jabatan: Kepala Kantor\n", "jabatan: Kepala Kantor\nurutan: 1\n")
+HEAD_URUTAN = DEFAULT_HEAD.replace("jabatan: Kepala Kantor\n",
+                                   "jabatan: Kepala Kantor\nurutan: 1\n")
 
 bad("urutan-duplicate", [(STAF, 5, 9, "urutan-duplicate")],
     message="`urutan: 1` is already the place of position `kepala` (",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from . import checks_office, report, results
+from . import checks_office, report, results, terminal
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
     **results.MESSAGES,
     **checks_office.MESSAGES,
     **report.MESSAGES,
+    **terminal.MESSAGES,
 }
 
 __all__ = ["LABELS", "MESSAGES"]

@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "render.calc-both-zero": "value and target both 0",
     "render.calc-floor": "{value} (the lower limit of achievement)",
     "render.calc-cap": "{value} (the upper limit of achievement)",
-    "render.combined-exact": "value of {period}",
+    "render.combined-exact": "recorded for {period}",
     "render.combined-terakhir": "latest value, {period}",
     "render.combined-jumlah": "sum of {periods}",
     "render.combined-maksimum": "highest of {periods}",

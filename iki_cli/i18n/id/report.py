@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "render.calc-both-zero": "realisasi dan target 0",
     "render.calc-floor": "{value} (batas bawah capaian)",
     "render.calc-cap": "{value} (batas atas capaian)",
-    "render.combined-exact": "nilai {period}",
+    "render.combined-exact": "dicatat untuk {period}",
     "render.combined-terakhir": "nilai terakhir {period}",
     "render.combined-jumlah": "jumlah {periods}",
     "render.combined-maksimum": "nilai tertinggi {periods}",
