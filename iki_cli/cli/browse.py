@@ -18,8 +18,9 @@ from ..definitions.hierarchy import position_order
 from ..definitions.loading import Definitions
 from ..definitions.model import Jabatan
 from ..i18n import labels, language, t
+from ..render.numbering import numbering
 from ..render.pohon import tree_lines
-from ..render.views import numbering, position_views
+from ..render.views import position_views
 
 
 def _order(defs: Definitions) -> list[Jabatan]:

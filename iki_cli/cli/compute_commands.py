@@ -33,7 +33,7 @@ from .policy import gc_kept, gc_paused
 if TYPE_CHECKING:
     from ..definitions.loading import Definitions
     from ..evaluation.results import Report
-    from ..render.office_view import Sumber
+    from ..render.source import Sumber
     from ..values.ingest import Source
 
 
@@ -55,6 +55,10 @@ def compute(
         "--sheet", help="Worksheet to read from .xlsx values files (default: the first).")]
     = None,
     templates: TemplatesOpt = None,
+    rev: Annotated[str | None, typer.Option(
+        "--rev", help="Compute with the definitions of this git revision (e.g. the tag of the "
+        "adopted Perjanjian Kinerja, pk-2026) instead of the working tree.",
+        show_default=False)] = None,
     tanggal: Annotated[str | None, typer.Option(
         "--tanggal", metavar="YYYY-MM-DD", help="The date of signing, written on the "
         "signature's date line; without it the line is left blank to be dated by hand.",
@@ -71,7 +75,11 @@ def compute(
     chosen = parse_formats(formats, REPORT_FORMATS)
     lang = check_lang(lang)
     signed = parse_date_option(tanggal)
-    defs = load_valid(definitions)
+    revision = None
+    if rev is not None:
+        defs, revision = _definitions_at(definitions, rev)
+    else:
+        defs = load_valid(definitions)
     try:
         with gc_kept():
             data = read_values(values, defs.variables, notation=angka.value,
@@ -82,7 +90,10 @@ def compute(
     warnings = [p for p in data.problems if p.level == "warning"]
     print_problems(warnings)
     report = run(defs, data, period)
-    source = figures_source(definitions, data.sources)
+    if revision is not None:
+        report.definisi = revision
+        err.print(escape(t("cli.definitions-at", revision=revision)))
+    source = figures_source(definitions, data.sources, rev)
     files = render_outputs(report, defs, chosen, output, lang, templates, source, signed)
     from .summary import summary
 
@@ -113,11 +124,23 @@ def figures_source(definitions: Path, sources: list[Source], rev: str | None = N
     folder), the values files as given, the iki version."""
     from .. import __version__
     from ..diff.git import definitions_source
-    from ..render.office_view import Sumber
+    from ..render.source import Sumber
 
     found = definitions_source(definitions, rev)
     files = tuple(dict.fromkeys(s.display for s in sources))
     return Sumber(found.folder, found.commit, found.tag, found.dirty, rev, files, __version__)
+
+
+def _definitions_at(definitions: Path, rev: str) -> tuple[Definitions, str]:
+    """The valid definitions at `rev` (problems printed and exit 1 when they are not)."""
+    from ..diff.sides import InvalidSide, definitions_at
+
+    try:
+        with gc_kept():
+            return definitions_at(definitions, rev)
+    except InvalidSide as exc:
+        print_problems(exc.problems)
+        raise
 
 
 def render_outputs(report: Report, defs: Definitions, formats: list[str], output: Path,

@@ -23,10 +23,10 @@ from ..evaluation.results import STATUSES, Report, Result
 from ..i18n import labels, t
 from ..numbers import format_number
 from ..periods import parse_period
-from ..render.office_view import needs_attention, reached
+from ..render.attention import needs_attention, reached
+from ..render.numbering import numbering
 from ..render.palette import rating_colour
 from ..render.periode import period_words
-from ..render.views import numbering
 
 STATUS_STYLE: dict[str, str] = dict(zip(STATUSES, ("green", "yellow", "dim", "red"), strict=True))
 # Past this many indicators a per-indicator listing is unreadable: the summary then shows

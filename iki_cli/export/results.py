@@ -14,7 +14,7 @@ from typing import Any
 from ..definitions.loading import Definitions
 from ..evaluation.results import Report, Result
 from ..render.messages import pesan_text
-from ..render.views import numbering
+from ..render.numbering import numbering
 
 CSV_FIELDS = ("nomor", "jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas",
               "realisasi", "target", "capaian", "predikat", "kategori", "status", "pesan",
@@ -38,10 +38,15 @@ def report_dict(report: Report, defs: Definitions, lang: str) -> dict[str, Any]:
     targets and values are examples (`organisasi.yaml`), not the office's figures."""
     names = variable_names(defs)
     numbers = numbering(defs).indikator
-    return {"versi_skema": 1, "periode": report.periode, "organisasi": report.organisasi,
-            "ilustratif": _illustrative(defs), "ringkasan": report.ringkasan,
-            "hasil": [result_dict(r, lang, names, numbers.get((r.jabatan, r.indikator), ""))
-                      for r in report.hasil]}
+    data: dict[str, Any] = {"versi_skema": 1, "periode": report.periode,
+                            "organisasi": report.organisasi}
+    if report.definisi:
+        data["definisi"] = report.definisi
+    data.update({"ilustratif": _illustrative(defs), "ringkasan": report.ringkasan,
+                 "hasil": [result_dict(r, lang, names,
+                                       numbers.get((r.jabatan, r.indikator), ""))
+                           for r in report.hasil]})
+    return data
 
 
 def _illustrative(defs: Definitions) -> bool:

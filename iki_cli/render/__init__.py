@@ -7,18 +7,23 @@ depends only on what `docs/reports.md` lists.
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..definitions.loading import Definitions
-from ..evaluation.results import Report
-from .context import document_context, report_context
-from .environment import FORMATS, check_macro_partials, environment, render_page
-from .office_view import Sumber
+if TYPE_CHECKING:
+    import datetime
+
+    from ..definitions.loading import Definitions
+    from ..evaluation.results import Report
+    from .source import Sumber
+
+# The page functions import Jinja and the views when called: `render.messages`, which
+# the JSON and CSV outputs use, must not pull them in.
+FORMATS = ("md", "html")
 
 REPORT_PAGE = "laporan"
 DOCUMENT_PAGE = "dokumen"
-__all__ = ["FORMATS", "Sumber", "render_document", "render_report", "render_reports"]
+__all__ = ["FORMATS", "render_document", "render_report", "render_reports"]
 
 
 def render_report(report: Report, defs: Definitions, fmt: str, lang: str = "id",
@@ -37,6 +42,9 @@ def render_reports(report: Report, defs: Definitions, formats: list[str], lang: 
     `sumber` says where the figures come from (the footer line; none without it);
     `tanggal` fills the signature's date line, left blank for the pen without it.
     """
+    from .context import report_context
+    from .environment import check_macro_partials, environment, render_page
+
     envs = {fmt: environment(fmt, templates, lang) for fmt in formats}
     if templates is not None:
         for fmt, env in envs.items():
@@ -49,5 +57,8 @@ def render_reports(report: Report, defs: Definitions, formats: list[str], lang: 
 def render_document(defs: Definitions, fmt: str, lang: str = "id",
                     templates: Path | None = None) -> str:
     """The IKI document (`dokumen.md` / `dokumen.html`) as text."""
+    from .context import document_context
+    from .environment import environment, render_page
+
     env = environment(fmt, templates, lang)
     return render_page(env, f"{DOCUMENT_PAGE}.{fmt}", document_context(defs, lang), templates)

@@ -9,10 +9,12 @@ from ..definitions.loading import Definitions
 from ..evaluation.results import Report
 from ..i18n import labels
 from ..periods import parse_period
+from .attention import needs_attention
 from .chart import chart_views
-from .office_view import Sumber, attention_list, needs_attention, signature, source_text
+from .office_view import attention_list, signature
 from .periode import period_words
 from .pohon import tree_diagrams, tree_lines
+from .source import Sumber, source_text
 from .views import Labels, organisation, position_views, result_view, summary_view
 
 

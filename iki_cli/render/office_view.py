@@ -1,5 +1,5 @@
-"""The office-level parts of the period report: the headline, the *perlu perhatian* list,
-the signature block and the line saying where the figures come from (SPEC §6)."""
+"""The office-level parts of the period report: the *perlu perhatian* list and the
+signature block (SPEC §6)."""
 
 from __future__ import annotations
 
@@ -8,22 +8,14 @@ from dataclasses import dataclass, field
 
 from ..definitions.hierarchy import position_order
 from ..definitions.loading import Definitions
-from ..evaluation.results import Result
 from ..i18n import t
 from ..periods import Period
+from .attention import reached
 from .filters import cached_format_number
 from .periode import date_words, signing_year
-from .views import JabatanView, reached
+from .views import JabatanView
 
-# A result message whose code starts with this is a broken plausibility rule (`aturan`).
-ATURAN_CODE_PREFIX = "aturan"
 DATE_BLANK = "____________"
-
-
-def needs_attention(r: Result) -> bool:
-    """SPEC §6: not `lengkap`, no capaian, capaian below 100, or a broken `aturan`."""
-    return (r.status != "lengkap" or r.capaian is None or not reached(r.capaian)
-            or any(p.kode.startswith(ATURAN_CODE_PREFIX) for p in r.pesan))
 
 
 @dataclass
@@ -113,41 +105,3 @@ def signature(defs: Definitions, period: Period, date: datetime.date | None,
     return TandaTangan(f"{place}, {when}" if place else when, date is None, title,
                        signer.nama if signer else None, signer.pangkat if signer else None,
                        signer.nip if signer else None)
-
-
-@dataclass(frozen=True)
-class Sumber:
-    """Where the figures come from, as plain strings the command line found.
-
-    `folder` is the definitions folder as given; `commit` (abbreviated) and `tag`
-    when it is in git, `berubah` when its files differ from that commit (or `rev`,
-    the revision asked for, instead of the working tree); `nilai` the values files.
-    """
-
-    folder: str
-    commit: str | None = None
-    tag: str | None = None
-    berubah: bool = False
-    rev: str | None = None
-    nilai: tuple[str, ...] = ()
-    versi: str = ""
-
-
-def source_text(source: Sumber, lang: str) -> str:
-    """One line: `definisi: commit 1a2b3c4d (tag pk-2026); nilai: a.csv, b.xlsx; iki 0.3.0`."""
-    if source.commit:
-        text = t("render.source-commit", lang, commit=source.commit)
-        if source.rev and source.rev != source.commit:
-            text += " " + t("render.source-rev", lang, rev=source.rev)
-        if source.tag:
-            text += " " + t("render.source-tag", lang, tag=source.tag)
-        if source.berubah:
-            text += " " + t("render.source-dirty", lang, folder=source.folder)
-    else:
-        text = t("render.source-folder", lang, folder=source.folder)
-    parts = [t("render.source-definitions", lang, text=text)]
-    if source.nilai:
-        parts.append(t("render.source-values", lang, files=", ".join(source.nilai)))
-    if source.versi:
-        parts.append(f"iki {source.versi}")
-    return "; ".join(parts)

@@ -13,11 +13,12 @@ from ..definitions.hierarchy import position_order
 from ..definitions.loading import Definitions
 from ..definitions.model import CapaianRules, Indikator, Jabatan
 from ..evaluation.results import STATUSES, Report, Result
-from ..numbers import round_half_up
 from ..periods import Period
+from .attention import reached
 from .calculation import Keterangan, capaian_calculation, combination, notes, result_calculation
 from .formula_view import Ekspresi, formula_parts, formula_text
 from .messages import pesan_text
+from .numbering import numbering
 from .palette import rating_colour
 
 # --- The view objects the templates see ------------------------------------------------
@@ -168,29 +169,6 @@ def _indicator_view(defs: Definitions, pos: Jabatan, ind: Indikator, nomor: str,
         target=dict(ind.target))
 
 
-@dataclass(frozen=True)
-class Nomor:
-    """The one numbering of every output (SPEC §1): positions `1`, `2`, … in the order of
-    `position_order`, their indicators `1.1`, `1.2`, … across their objectives."""
-
-    jabatan: dict[str, int]
-    indikator: dict[tuple[str, str], str]
-
-
-def numbering(defs: Definitions) -> Nomor:
-    """The numbers of every position and indicator (position id, indicator id)."""
-    positions: dict[str, int] = {}
-    indicators: dict[tuple[str, str], str] = {}
-    for n, pos in enumerate(position_order(loaded.model for loaded in defs.jabatan), 1):
-        positions[pos.id] = n
-        count = 0
-        for sas in pos.sasaran:
-            for ind in sas.indikator:
-                count += 1
-                indicators.setdefault((pos.id, ind.id), f"{n}.{count}")
-    return Nomor(positions, indicators)
-
-
 def position_views(defs: Definitions, lang: str) -> list[JabatanView]:
     """Every position with its objectives and indicators, in the order of `numbering`."""
     titles = {loaded.model.id: loaded.model.jabatan for loaded in defs.jabatan}
@@ -233,11 +211,6 @@ def result_view(defs: Definitions, r: Result, scale: list[str], lang: str,
                  result_calculation(node, r, desimal, lang) if node is not None else None,
                  capaian_calculation(r, desimal, org.capaian if org else CapaianRules(), lang),
                  r.status == "parsial")
-
-
-def reached(capaian: float | None) -> bool:
-    """At or above target as the report prints it (capaian rounded to 2 decimals ≥ 100)."""
-    return capaian is not None and round_half_up(capaian, 2) >= 100
 
 
 def summary_view(report: Report, attention: int = 0) -> Ringkasan:

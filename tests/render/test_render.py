@@ -39,11 +39,12 @@ from iki_cli.evaluation.results import Report
 from iki_cli.i18n import LABELS
 from iki_cli.markdown import md_escape
 from iki_cli.periods import parse_period
-from iki_cli.render import Sumber, render_document, render_report
+from iki_cli.render import render_document, render_report
 from iki_cli.render.chart import Batang, Grafik, chart_svg
 from iki_cli.render.environment import builtin_templates, environment
 from iki_cli.render.filters import css_string
 from iki_cli.render.formula_view import Pecahan, Teks, formula_parts, formula_text
+from iki_cli.render.source import Sumber
 from iki_cli.values.reading import read_values
 
 DEFINITIONS = LAPORAN_KECIL

@@ -16,4 +16,5 @@ MESSAGES: dict[str, str] = {
     "cli.summary-status-predikat": "Status / rating",
     "cli.list-title": "{count} positions",
     "cli.show-supports": "supports {target}",
+    "cli.definitions-at": "definitions at {revision}",
 }

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from . import checks_office, report, results, terminal
+from . import checks_office, diff, fractions, importers, report, results, terminal
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
     **results.MESSAGES,
+    **diff.MESSAGES,
+    **importers.MESSAGES,
+    **fractions.MESSAGES,
     **checks_office.MESSAGES,
     **report.MESSAGES,
     **terminal.MESSAGES,

@@ -16,4 +16,5 @@ MESSAGES: dict[str, str] = {
     "cli.summary-status-predikat": "Status / predikat",
     "cli.list-title": "{count} jabatan",
     "cli.show-supports": "mendukung {target}",
+    "cli.definitions-at": "definisi pada revisi {revision}",
 }
