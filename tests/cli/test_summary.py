@@ -46,6 +46,16 @@ def _compute(runner: CliRunner, root: Path, values: Path, tmp: Path, *args: str,
     return str(r.stdout)
 
 
+@pytest.fixture(autouse=True)
+def terminal_80(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's console made anew for an 80-column terminal (rich reads the
+    width once, when a console is made)."""
+    from iki_cli.cli import console
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(console.out, "_console", None)
+
+
 @pytest.fixture
 def shipped_illustrative(tmp_path: Path) -> Path:
     """The shipped office, marked `ilustratif: true` (as its definitions will be)."""
