@@ -51,6 +51,7 @@ class Grafik:
 
 CHART_WIDTH = 720
 CHART_ROWS = 26  # rows per SVG (bars and position titles): one block fits a printed A4 page
+# The number and name of a bar fit left of the 0 line: about 50 characters of DejaVu Sans.
 _ROW, _TOP, _LABEL_CHARS, _GROUP_CHARS = 20.0, 24.0, 48, 100
 _X0, _X1 = 320.0, 500.0
 
@@ -94,7 +95,8 @@ def chart_views(positions: list[JabatanView]) -> list[Grafik]:
             width = min(value, top) * scale
             # The label starts past the 100 line, so that the line never crosses it.
             chart.batang.append(Batang(
-                nomor=ind.nomor, label=_shorten(ind.nama, _LABEL_CHARS), judul=ind.nama,
+                nomor=ind.nomor, label=_shorten(ind.nama, _LABEL_CHARS - len(ind.nomor)),
+                judul=ind.nama,
                 y=y, lebar=round(width, 1), terpotong=value > top, capaian=value,
                 predikat=h.predikat, warna=h.warna,
                 teks_x=round(max(_X0 + width, x100) + 4, 1), sementara=h.sementara))
@@ -139,9 +141,6 @@ def chart_svg(g: Grafik, label: str, no_value: str, lang: str, provisional: str 
         out.append(f'<line x1="{n(x)}" y1="16" x2="{n(x)}" y2="{bottom}" stroke="#d0d0d0" '
                    f'stroke-width="0.5"/>\n<text x="{n(x)}" y="11" text-anchor="middle" '
                    f'fill="#444">{escape(tick)}</text>\n')
-    for k in g.kelompok:
-        out.append(f'<text x="0" y="{n(k.y + 12)}" fill="#1a1a1a" font-weight="bold">'
-                   f'{escape(k.teks)}</text>\n')
     for b in g.batang:
         nomor = escape(b.nomor)
         out.append(f'<g>\n<title>{nomor} {escape(b.judul)}</title>\n<text x="8" '
@@ -154,6 +153,11 @@ def chart_svg(g: Grafik, label: str, no_value: str, lang: str, provisional: str 
     out.append(f'<line x1="{x0}" y1="16" x2="{x0}" y2="{bottom}" stroke="#333" '
                f'stroke-width="1"/>\n<line x1="{n(g.x100)}" y1="16" x2="{n(g.x100)}" '
                f'y2="{bottom}" stroke="#1a1a1a" stroke-width="1.2" stroke-dasharray="4 2"/>\n')
+    # A position's title may run across the grid: a white halo keeps it readable.
+    for k in g.kelompok:
+        out.append(f'<text x="0" y="{n(k.y + 12)}" fill="#1a1a1a" font-weight="bold" '
+                   f'stroke="#fff" stroke-width="3" paint-order="stroke">'
+                   f'{escape(k.teks)}</text>\n')
     for b in g.batang:
         if b.capaian is not None:
             text = cached_format_number(b.capaian, 2, lang)

@@ -284,8 +284,8 @@ def test_chart_has_a_bar_per_indicator_with_a_capaian_under_its_position() -> No
                   "100,71 · Sangat Tinggi · sementara"):
         assert label in svg
     # position titles as group rows; Sekretaris has no capaian, so no group
-    assert 'font-weight="bold">1. Kepala Kantor &lt;script&gt;' in svg
-    assert 'font-weight="bold">3. Pengelola Kepegawaian</text>' in svg
+    assert 'paint-order="stroke">1. Kepala Kantor &lt;script&gt;' in svg
+    assert 'paint-order="stroke">3. Pengelola Kepegawaian</text>' in svg
     assert "2. Sekretaris" not in svg
     assert "3 indikator tanpa capaian tidak digambar" in html
 
