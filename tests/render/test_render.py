@@ -479,6 +479,29 @@ def test_english_labels_and_numbers(fmt: str) -> None:
         assert label in idn and label not in en
 
 
+@pytest.mark.parametrize("kind", ["laporan", "dokumen"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_english_reports_print_no_indonesian_label(kind: str, fmt: str) -> None:
+    """No label or sentence of the Indonesian catalogues in an English report (but for the
+    office's own words: the texts of its definitions and values files)."""
+    from iki_cli.i18n import CATALOGUES
+
+    own = "\n".join(p.read_text(encoding="utf-8") for p in DEFINITIONS.parent.rglob("*")
+                     if p.is_file())
+    text = rendered(kind, fmt, "en")
+    text = re.sub(r"<style>.*?</style>|<[^>]*>", " ", text, flags=re.S)  # tags, attributes
+    found = []
+    for table in (LABELS, CATALOGUES):
+        for key, words in table["id"].items():
+            if words == table["en"][key]:
+                continue
+            for part in re.split(r"\{[^}]*\}", words):
+                part = part.strip(" .:,;()")
+                if len(part) > 4 and part not in own and part in text:
+                    found.append((key, part))
+    assert found == []
+
+
 def test_document_in_english(runner: CliRunner, tmp_path: Path) -> None:
     r = runner.invoke(app, ["doc", "-d", str(DEFINITIONS), "-o", str(tmp_path), "-f", "html",
                             "--lang", "en"])
