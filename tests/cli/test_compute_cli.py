@@ -268,7 +268,8 @@ def test_bad_rows_exit_1_list_every_row_and_write_nothing(cli: CliRunner, office
     (out / "iki-2026.json").write_text("laporan lama\n")
     before = snapshot(out)
     values = write(tmp_path / "n.csv", "periode;variabel;nilai\n2026-TW1;kasus;100\n"
-                   "2026-TW1;sembuh;81.5\n2025-TW1;kasuss;1\n2026-TW9;suhu;1\n")
+                   "2026-TW1;sembuh;81.5\n2025-TW1;kasuss;1\n2026-TW9;suhu;1\n"
+                   "2026-TW2;kasus;1,5\n")
     r = invoke(cli, "compute", "-p", "2026", "-d", office, "-v", values, "-o", out,
                "-f", FORMATS)
     assert r.exit_code == 1, r.output
@@ -277,6 +278,7 @@ def test_bad_rows_exit_1_list_every_row_and_write_nothing(cli: CliRunner, office
         in r.stderr
     assert f"{values}:5: error [values] `2026-TW9` is not a period" in r.stderr
     assert "3 bad value row(s); nothing was computed" in r.stderr
+    assert f"{values}:6:" not in r.stderr
     assert snapshot(out) == before
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from . import results
+from . import numbers, results, values
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
+    **numbers.MESSAGES,
     **results.MESSAGES,
+    **values.MESSAGES,
 }
 
 __all__ = ["LABELS", "MESSAGES"]
