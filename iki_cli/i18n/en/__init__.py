@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from . import numbers, results, values
+from . import checks, numbers, results, values
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
+    **checks.MESSAGES,
     **numbers.MESSAGES,
     **results.MESSAGES,
     **values.MESSAGES,

@@ -79,4 +79,11 @@ MESSAGES: dict[str, str] = {
     "values.file-missing": "values file `{file}` does not exist",
     "values.summary": "{count} bad value row(s); nothing was computed",
     "values.more-problems": "{errors} more error(s) and {warnings} more warning(s) were found but not listed (the first {shown} are shown)",
+    "values.no-files": "no values file given: name them after the options (iki compute -p 2026-TW1 nilai.csv kirim/), or with -v FILE",
+    "values.name-empty": "an empty name was given as a values file",
+    "values.not-a-file": "`{file}` is not a regular file (a device, a pipe or standard input?): iki reads values from files; save the values to a file and name it",
+    "values.name-too-long": "the name `{file}` is too long for the file system",
+    "values.cannot-open-folder": "cannot open folder `{folder}`: {reason}",
+    "values.folder-empty": "folder `{folder}` has no values file ({extensions}) directly in it",
+    "values.pattern-empty": "no values file matches `{pattern}`",
 }

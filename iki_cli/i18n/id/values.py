@@ -79,4 +79,11 @@ MESSAGES: dict[str, str] = {
     "values.file-missing": "berkas nilai `{file}` tidak ada",
     "values.summary": "{count} baris nilai bermasalah; tidak ada yang dihitung",
     "values.more-problems": "{errors} galat dan {warnings} peringatan lain ditemukan tetapi tidak dicantumkan (yang ditampilkan {shown} pertama)",
+    "values.no-files": "tidak ada berkas nilai: sebutkan setelah opsi (iki compute -p 2026-TW1 nilai.csv kirim/), atau dengan -v BERKAS",
+    "values.name-empty": "nama kosong diberikan sebagai berkas nilai",
+    "values.not-a-file": "`{file}` bukan berkas biasa (perangkat, pipa, atau masukan standar?): iki membaca nilai dari berkas; simpan nilainya ke berkas lalu sebutkan berkas itu",
+    "values.name-too-long": "nama `{file}` terlalu panjang untuk sistem berkas",
+    "values.cannot-open-folder": "folder `{folder}` tidak dapat dibuka: {reason}",
+    "values.folder-empty": "folder `{folder}` tidak memuat berkas nilai ({extensions}) langsung di dalamnya",
+    "values.pattern-empty": "tidak ada berkas nilai yang cocok dengan `{pattern}`",
 }
