@@ -145,15 +145,15 @@ def test_percent_formatted_number_cells_are_refused_with_what_they_show(name: st
 
 
 @pytest.mark.parametrize(("name", "says"), [
-    ("menyamar/csv-sebagai.xlsx", "this file is text (a CSV file?), not a workbook, though its "
-     "name ends in `.xlsx`: rename it to `csv-sebagai.csv`"),
+    ("menyamar/csv-sebagai.xlsx", ("this file is text (a CSV file?), not a workbook, though its "
+     "name ends in `.xlsx`: rename it to `csv-sebagai.csv`")),
     ("menyamar/fods-sebagai.ods", "flat OpenDocument spreadsheet (.fods, XML)"),
     ("menyamar/html-sebagai.xls", "a web page (HTML)"),
     ("menyamar/utf16-tab.csv", "UTF-16 text"),
-    ("menyamar/xlsx-sebagai.csv", "an Excel workbook (.xlsx), though its name ends in `.csv`: "
-     "rename it to `xlsx-sebagai.xlsx`"),
-    ("menyamar/xlsx-sebagai.xls", "an Excel workbook (.xlsx), though its name ends in `.xls`: "
-     "rename it to `xlsx-sebagai.xlsx`"),
+    ("menyamar/xlsx-sebagai.csv", ("an Excel workbook (.xlsx), though its name ends in `.csv`: "
+     "rename it to `xlsx-sebagai.xlsx`")),
+    ("menyamar/xlsx-sebagai.xls", ("an Excel workbook (.xlsx), though its name ends in `.xls`: "
+     "rename it to `xlsx-sebagai.xlsx`")),
 ])
 def test_a_mislabelled_file_is_named_for_what_it_is(name: str, says: str) -> None:
     [problem] = _problems(name)
