@@ -97,7 +97,7 @@ def test_a_value_outside_its_rentang_is_an_error_at_its_row(
     except ProblemsError as exc:
         found = [(p.line, p.message) for p in exc.problems]
     assert found == [
-        (2, "`nilai` -1 is below the smallest value of `a`, 0 (`rentang` in variabel.yaml): "
-            "check the number"),
-        (3, "`nilai` 1500 is outside the range of `b`, 0 to 1000 (`rentang` in variabel.yaml): "
-            "check the number, or widen the range if it is really possible")]
+        (2, ("`nilai` -1 is below the smallest value of `a`, 0 (`rentang` in variabel.yaml): "
+            "check the number")),
+        (3, ("`nilai` 1500 is outside the range of `b`, 0 to 1000 (`rentang` in variabel.yaml): "
+            "check the number, or widen the range if it is really possible"))]
