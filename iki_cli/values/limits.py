@@ -11,7 +11,6 @@ percent-formatted numbers.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..i18n import t
@@ -77,7 +76,6 @@ def damaged(reason: str = "") -> Unreadable:
 # A text run between two tags longer than any cell: XML escaping makes a character at most
 # 6 bytes (`&quot;`).
 _LONG_RUN_BYTES = MAX_CELL_CHARS * 6
-_LONG_RUN = re.compile(rb"[^<]{%d}" % (_LONG_RUN_BYTES + 1))
 
 
 class LongText:
@@ -90,14 +88,24 @@ class LongText:
         self.run = 0  # bytes since the last `<` of the previous chunks
 
     def feed(self, chunk: bytes) -> None:
+        limit = self.LIMIT
         first = chunk.find(b"<")
         if first < 0:
             self.run += len(chunk)
-        else:
-            if self.run + first > self.LIMIT:
+            if self.run > limit:
                 raise too_long_cell()
-            if len(chunk) > self.LIMIT and _LONG_RUN.search(chunk, first):
-                raise too_long_cell()
-            self.run = len(chunk) - chunk.rfind(b"<") - 1
-        if self.run > self.LIMIT:
+            return
+        if self.run + first > limit:
+            raise too_long_cell()
+        # A run longer than the limit holds a whole block of half its length without `<`:
+        # look at the blocks (a few per chunk), and measure a run only where one is empty.
+        step = limit // 2
+        for start in range(first, len(chunk) - step, step):
+            if chunk.find(b"<", start, start + step) < 0:
+                left = chunk.rfind(b"<", 0, start)
+                right = chunk.find(b"<", start + step)
+                if right >= 0 and right - left - 1 > limit:
+                    raise too_long_cell()
+        self.run = len(chunk) - chunk.rfind(b"<") - 1
+        if self.run > limit:
             raise too_long_cell()

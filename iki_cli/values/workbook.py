@@ -21,8 +21,9 @@ from typing import Any
 
 from ..errors import UsageError
 from ..i18n import t
+from ..periods import Period, PeriodError, parse_period
 from ..problems import Problem
-from .ingest import REQUIRED, Ingest, NotationChoice, Source, header_columns, suggest
+from .ingest import REQUIRED, Entry, Ingest, NotationChoice, Source, header_columns, suggest
 from .limits import SheetFacts, Unreadable, damaged
 from .notation import PENDING, Judge
 from .sniff import Mislabelled, check_kind
@@ -156,7 +157,35 @@ def _read_sheet(rows: Any, start: tuple[int, int] | None, display: str, title: s
     waiting: list[tuple[int, str, str, str, str]] = []
     flags = facts.flags
     wanted = {key: columns[key] for key in (*REQUIRED, "keterangan") if key in columns}
+    # Per-row work is kept to the minimum: a sheet can hold a million rows. The usual row
+    # (text period and variable, a number, nothing flagged, a known variable without
+    # `rentang` that already has values) is recorded here; `Ingest.row` does the same and
+    # explains everything else.
+    at_periode, at_variabel, at_nilai = (columns[key] - first_col for key in REQUIRED)
+    at_note = columns["keterangan"] - first_col if "keterangan" in columns else -1
+    least = min(at_periode, at_variabel, at_nilai, at_note if at_note >= 0 else at_nilai)
+    needed = max(at_periode, at_variabel, at_nilai, at_note) + 1
+    entries, bounded = ingest.values.entries, ingest.bounds
+    periods: dict[str, Period] = {}
+    new_entry = tuple.__new__
     for row_no, cells in enumerate(iterator, start=max(first_row, 1) + 1):
+        if not flags and least >= 0 and len(cells) >= needed:
+            nilai, var, periode_text = cells[at_nilai], cells[at_variabel], cells[at_periode]
+            known = entries.get(var) if type(var) is str else None
+            if known is not None and type(nilai) in (float, int) and type(periode_text) is str \
+                    and var not in bounded and nilai - nilai == 0:
+                period = periods.get(periode_text)
+                if period is None:
+                    try:
+                        period = periods[periode_text] = parse_period(periode_text.strip())
+                    except PeriodError:
+                        period = None
+                if period is not None:
+                    note = cells[at_note] if at_note >= 0 else ""
+                    note = note.strip() if type(note) is str else _plain(note)
+                    entry = new_entry(Entry, (float(nilai), index, row_no, note))
+                    if known.setdefault(period, entry) is entry:
+                        continue
         values = {key: at(cells, col) for key, col in wanted.items()}
         marks = {key: flags[(row_no, col + 1)] for key, col in wanted.items()
                  if (row_no, col + 1) in flags} if flags else {}

@@ -10,6 +10,7 @@ quick search could not tell it.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import zipfile
@@ -36,14 +37,20 @@ CHUNK = 1 << 20
 # errors are SyntaxErrors; a missing part is a KeyError of zipfile).
 DAMAGED_PACKAGE = (zipfile.BadZipFile, zlib.error, EOFError, SyntaxError, KeyError,
                    ValueError, IndexError)
-# `r="12"` of a row; a row element without `r`; a cell without `r`; a column of two or
-# three letters (AA… XFD); a formula; an error cell; a style.
-_ROW_R = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\sr="([0-9]+)"')
-_ROW_NO_R = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row(?![^>]*\sr=)[\s/>]')
-_CELL_NO_R = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c(?![^>]*\sr=)[\s/>]')
-_WIDE_COLUMN = re.compile(rb'\sr="([A-Z]{2,3})[0-9]')
-_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
-_ERROR = re.compile(rb'\st="e"')
+# `r="12"` of a row as Excel, LibreOffice and openpyxl write it; a cell's column of two or
+# three letters (AA … XFD).
+# (Searched with a literal start, which is fast; elements written otherwise — another
+# attribute first, a namespace prefix — are parsed instead.)
+_ROW_R = re.compile(rb'<row r="([0-9]+)"')
+_WIDE_COLUMN = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
+_ONE_LETTER = re.compile(rb'<c r="([A-Z])[0-9]')
+
+
+@functools.lru_cache(maxsize=32)
+def _beyond(column: int) -> re.Pattern[bytes]:
+    """A cell in a one-letter column right of `column` (0: any)."""
+    letters = bytes(range(65 + column, 91))
+    return re.compile(rb'<c r="[' + letters + rb'][0-9]')
 _PERCENT = re.compile(r'%')
 
 
@@ -126,26 +133,39 @@ def facts(path: Path, part: str) -> SheetFacts:
 
 
 def _sheet_facts(archive: zipfile.ZipFile, part: str, percent: set[str]) -> SheetFacts:
-    max_row = rows = 0
-    max_column = 26
+    max_row = rows = rows_numbered = cells = cells_numbered = 0
+    max_column = 0
     exact = needs_cells = False
     long_text = LongText()
-    tail = b""
-    for chunk in _chunks(archive, part):
+    carry = b""
+    for chunk in [*_chunks(archive, part), b"<"]:  # a last `<` flushes what is carried
         long_text.feed(chunk)
-        window = tail + chunk  # a tag cut between two chunks is seen whole in one window
-        found = _ROW_R.findall(window)
-        if found:
-            max_row = max(max_row, max(map(int, found)))
-        rows += chunk.count(b"<row") + chunk.count(b":row ")
+        data = carry + chunk
+        cut = data.rfind(b"<")
+        if cut < 0:
+            carry = data  # inside a text (LongText bounds it)
+            continue
+        # The windows partition the stream at a `<`: no tag is cut, none is seen twice.
+        window, carry = data[:cut], data[cut:]
+        numbers = _ROW_R.findall(window)
+        if numbers:
+            max_row = max(max_row, max(map(int, numbers)))
+        rows_numbered += len(numbers)
+        rows += window.count(b"<row ") + window.count(b"<row>") + window.count(b"<row/")
+        cells += window.count(b"<c ") + window.count(b"<c>") + window.count(b"<c/")
+        cells_numbered += window.count(b'<c r="')
+        if max_column < 26 and _beyond(max_column).search(window):
+            for letter in set(_ONE_LETTER.findall(window)):
+                max_column = max(max_column, _column_number(letter))
         for letters in set(_WIDE_COLUMN.findall(window)):
             max_column = max(max_column, _column_number(letters))
-        if not exact and (_ROW_NO_R.search(window) or _CELL_NO_R.search(window)):
-            exact = True  # positions come from counting elements: parse to count them
-        if not needs_cells and (_FORMULA.search(window) or _ERROR.search(window) or (
-                percent and (b' s="' in window or "0" in percent))):
+        if not exact and (b":row" in window or b":c " in window):
+            exact = True  # prefixed elements: parse them
+        if not needs_cells and (b"<f>" in window or b"<f " in window or b't="e"' in window
+                                or (percent and (b' s="' in window or "0" in percent))):
             needs_cells = True
-        tail = chunk[-256:]
+    if rows != rows_numbered or cells != cells_numbered:
+        exact = True  # positions come from counting elements: parse to count them
     if not exact:
         check_dimensions(max(max_row, rows), max_column)
         if not needs_cells:
