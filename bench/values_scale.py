@@ -105,21 +105,21 @@ import resource, sys, time
 from pathlib import Path
 from iki_cli.definitions.model import Variabel
 from iki_cli.values.reading import read_values
-variables = {f"v{i}": Variabel(id=f"v{i}", uraian="x", agregasi="jumlah") for i in range(%d)}
+variables = {f"v{i}": Variabel(id=f"v{i}", uraian="x", agregasi="jumlah") for i in range(VARIABLES)}
 start = time.perf_counter()
 values = read_values([Path(sys.argv[1])], variables)
 took = time.perf_counter() - start
 n = sum(len(per) for per in values.entries.values())
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(f"{n} {took:.2f} {rss:.0f}")
-""" % VARIABLES
+""".replace("VARIABLES", str(VARIABLES))
 
 TRACER = """\
 import sys, tracemalloc
 from pathlib import Path
 from iki_cli.definitions.model import Variabel
 from iki_cli.values.reading import read_values
-variables = {f"v{i}": Variabel(id=f"v{i}", uraian="x", agregasi="jumlah") for i in range(%d)}
+variables = {f"v{i}": Variabel(id=f"v{i}", uraian="x", agregasi="jumlah") for i in range(VARIABLES)}
 tracemalloc.start(3)
 values = read_values([Path(sys.argv[1])], variables)
 snap = tracemalloc.take_snapshot()
@@ -128,7 +128,7 @@ n = sum(len(per) for per in values.entries.values())
 print(f"rows {n}: kept {current / n:.0f} B/row, peak {peak / n:.0f} B/row")
 for stat in snap.statistics("lineno")[:8]:
     print(f"  {stat.size / n:7.1f} B/row  {stat.traceback}")
-""" % VARIABLES
+""".replace("VARIABLES", str(VARIABLES))
 
 
 def measure(path: Path) -> tuple[int, float, float]:
