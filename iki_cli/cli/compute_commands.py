@@ -60,6 +60,10 @@ def compute(
         "--sheet", help="Worksheet to read from the workbooks (default: the first).")]
     = None,
     templates: TemplatesOpt = None,
+    rev: Annotated[str | None, typer.Option(
+        "--rev", help="Compute with the definitions of this git revision (e.g. the tag of the "
+        "adopted Perjanjian Kinerja, pk-2026) instead of the working tree.",
+        show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
         help="Exit 1 when a value warning is found or any result is not `lengkap`.")] = False,
 ) -> None:
@@ -72,12 +76,12 @@ def compute(
     given = source is not None and source.name != "DEFAULT"
     with using(lang if given else language()):
         _compute(periode, [*(values or []), *(files or [])], definitions, output, formats, lang,
-                 angka, delimiter, sheet, templates, strict)
+                 angka, delimiter, sheet, templates, rev, strict)
 
 
 def _compute(periode: str, names: list[str], definitions: Path, output: Path, formats: str,
              lang: str, angka: Angka, delimiter: str | None, sheet: str | None,
-             templates: Path | None, strict: bool) -> None:
+             templates: Path | None, rev: str | None, strict: bool) -> None:
     from ..evaluation.compute import compute as run
     from ..values.files import expand
     from ..values.reading import read_values
@@ -86,7 +90,11 @@ def _compute(periode: str, names: list[str], definitions: Path, output: Path, fo
     delim = parse_delimiter(delimiter)
     chosen = parse_formats(formats, REPORT_FORMATS)
     paths = expand(names)
-    defs = load_valid(definitions)
+    revision = None
+    if rev is not None:
+        defs, revision = _definitions_at(definitions, rev)
+    else:
+        defs = load_valid(definitions)
     try:
         with gc_kept():
             data = read_values(paths, defs.variables, notation=angka.value,
@@ -99,6 +107,9 @@ def _compute(periode: str, names: list[str], definitions: Path, output: Path, fo
     report = run(defs, data, period)
     broken = rule_problems(report, defs, strict)
     print_problems(broken)
+    if revision is not None:
+        report.definisi = revision
+        err.print(f"definitions at {escape(revision)}")
     files = render_outputs(report, defs, chosen, output, lang, templates)
     from .summary import summary
 
@@ -125,6 +136,18 @@ def rule_problems(report: Report, defs: Definitions, strict: bool) -> list[Probl
         found.append(Problem(defs.variabel.path, line, column, "error" if strict else "warning",
                              "aturan", f"{report.periode}: {text}"))
     return found
+
+
+def _definitions_at(definitions: Path, rev: str) -> tuple[Definitions, str]:
+    """The valid definitions at `rev` (problems printed and exit 1 when they are not)."""
+    from ..diff.sides import InvalidSide, definitions_at
+
+    try:
+        with gc_kept():
+            return definitions_at(definitions, rev)
+    except InvalidSide as exc:
+        print_problems(exc.problems)
+        raise
 
 
 def render_outputs(report: Report, defs: Definitions, formats: list[str], output: Path,

@@ -77,6 +77,9 @@ class Report:
     predikat_scale: list[str]
     # The plausibility rules (`aturan`) that do not hold for the period (BrokenRule items).
     aturan: list[Any] = field(default_factory=list)
+    # The git revision the definitions were read from (`compute --rev`), e.g.
+    # `pk-2026 (1a2b3c4d5e6f)`; empty when they are the files on disk.
+    definisi: str = ""
 
     @property
     def ringkasan(self) -> dict[str, Any]:

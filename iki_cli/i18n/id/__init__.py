@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import checks, numbers, results, values
+from . import checks, diff, fractions, importers, numbers, results, values
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
@@ -10,6 +10,9 @@ MESSAGES: dict[str, str] = {
     **numbers.MESSAGES,
     **results.MESSAGES,
     **values.MESSAGES,
+    **diff.MESSAGES,
+    **importers.MESSAGES,
+    **fractions.MESSAGES,
 }
 
 __all__ = ["LABELS", "MESSAGES"]
