@@ -79,3 +79,17 @@ def test_the_notation_messages_in_indonesian(tmp_path: Path) -> None:
         "angka dalam berkas ini dapat dibaca dua cara dan tidak ada yang menentukan caranya: "
         "baris 2 memuat angka seperti `1.450`")
     assert str(info.value) == "1 baris nilai bermasalah; tidak ada yang dihitung"
+
+
+@pytest.mark.parametrize("digits", ["\u0662\u0660\u0662\u0666", "\uff12\uff10\uff12\uff16"])
+def test_periods_and_numbers_with_other_digits_are_errors_at_their_line(tmp_path: Path,
+                                                                        digits: str) -> None:
+    path = tmp_path / "nilai.csv"
+    path.write_text(f"periode;variabel;nilai\n{digits};v0;1\n2026;v1;{digits}\n",
+                    encoding="utf-8")
+    with pytest.raises(ProblemsError) as info:
+        read_values([path], VARIABLES)
+    found = [(p.line, p.message.split(":")[0]) for p in info.value.problems]
+    assert found == [(2, f"`{digits}` is not a period; use 2026, 2026-S1, 2026-TW1 … 2026-TW4 or "
+                         "2026-01 … 2026-12"), (3, "`nilai`")]
+    assert "which is not one of 0–9" in info.value.problems[1].message
