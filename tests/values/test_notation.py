@@ -90,6 +90,6 @@ def test_periods_and_numbers_with_other_digits_are_errors_at_their_line(tmp_path
     with pytest.raises(ProblemsError) as info:
         read_values([path], VARIABLES)
     found = [(p.line, p.message.split(":")[0]) for p in info.value.problems]
-    assert found == [(2, f"`{digits}` is not a period; use 2026, 2026-S1, 2026-TW1 … 2026-TW4 or "
-                         "2026-01 … 2026-12"), (3, "`nilai`")]
+    assert found == [(2, (f"`{digits}` is not a period; use 2026, 2026-S1, 2026-TW1 … 2026-TW4 or "
+                         "2026-01 … 2026-12")), (3, "`nilai`")]
     assert "which is not one of 0–9" in info.value.problems[1].message
