@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import ProblemsError, UsageError
-from ..i18n import t
+from ..i18n import language, t
+from ..problems import Problem
 from .app import command
 from .console import err, escape, out, print_problems
 from .options import (
@@ -40,8 +41,14 @@ if TYPE_CHECKING:
 @command()
 def compute(
     periode: PeriodOpt,
-    values: Annotated[list[Path], typer.Option(
-        "-v", "--values", help="Values file (CSV or .xlsx); repeat for several files.")],
+    files: Annotated[list[str] | None, typer.Argument(
+        metavar="[FILE]...", show_default=False,
+        help="Values files after the options: CSV, .xlsx, .xlsm, .ods or .xls files, folders "
+        "(every values file directly in them, in name order) or quoted glob patterns "
+        "('kirim/*.xlsx').")] = None,
+    values: Annotated[list[str] | None, typer.Option(
+        "-v", "--values", help="A values file, folder or glob pattern, as the arguments; "
+        "repeat for several.")] = None,
     definitions: DefinitionsOpt = Path("definitions"),
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the reports.")]
     = Path("laporan"),
@@ -52,7 +59,7 @@ def compute(
     angka: AngkaOpt = Angka.auto,
     delimiter: DelimiterOpt = None,
     sheet: Annotated[str | None, typer.Option(
-        "--sheet", help="Worksheet to read from .xlsx values files (default: the first).")]
+        "--sheet", help="Worksheet to read from the workbooks (default: the first).")]
     = None,
     templates: TemplatesOpt = None,
     rev: Annotated[str | None, typer.Option(
@@ -68,13 +75,16 @@ def compute(
 ) -> None:
     """Compute every indicator for a period from measured values and write the reports."""
     from ..evaluation.compute import compute as run
+    from ..values.files import expand
     from ..values.reading import read_values
 
+    # The command runs in the language of --lang, else $IKI_LANG, else `id` (`app.register`).
+    lang = check_lang(lang)
     period = parse_period_option(periode)
     delim = parse_delimiter(delimiter)
     chosen = parse_formats(formats, REPORT_FORMATS)
-    lang = check_lang(lang)
     signed = parse_date_option(tanggal)
+    paths = expand([*(values or []), *(files or [])])
     revision = None
     if rev is not None:
         defs, revision = _definitions_at(definitions, rev)
@@ -82,7 +92,7 @@ def compute(
         defs = load_valid(definitions)
     try:
         with gc_kept():
-            data = read_values(values, defs.variables, notation=angka.value,
+            data = read_values(paths, defs.variables, notation=angka.value,
                                delimiter=delim, sheet=sheet)
     except ProblemsError as exc:
         print_problems(exc.problems)
@@ -90,17 +100,19 @@ def compute(
     warnings = [p for p in data.problems if p.level == "warning"]
     print_problems(warnings)
     report = run(defs, data, period)
+    broken = rule_problems(report, defs, strict)
+    print_problems(broken)
     if revision is not None:
         report.definisi = revision
         err.print(escape(t("cli.definitions-at", revision=revision)))
     source = figures_source(definitions, data.sources, rev)
-    files = render_outputs(report, defs, chosen, output, lang, templates, source, signed)
+    written = render_outputs(report, defs, chosen, output, lang, templates, source, signed)
     from .summary import summary
 
     out.print(summary(report, defs, lang))
-    for path in files:
+    for path in written:
         err.print(escape(t("cli.wrote", path=str(path))))
-    if strict and (warnings or any(r.status != "lengkap" for r in report.hasil)):
+    if strict and (warnings or broken or any(r.status != "lengkap" for r in report.hasil)):
         raise typer.Exit(1)
 
 
@@ -129,6 +141,24 @@ def figures_source(definitions: Path, sources: list[Source], rev: str | None = N
     found = definitions_source(definitions, rev)
     files = tuple(dict.fromkeys(s.display for s in sources))
     return Sumber(found.folder, found.commit, found.tag, found.dirty, rev, files, __version__)
+
+
+def rule_problems(report: Report, defs: Definitions, strict: bool) -> list[Problem]:
+    """The broken plausibility rules of the period, at their `aturan` in variabel.yaml."""
+    from ..evaluation.plausibility import BrokenRule
+    from ..render.messages import pesan_text
+
+    if defs.variabel is None:
+        return []
+    rules = [a.id for a in defs.variabel.model.aturan]
+    found = []
+    for rule in report.aturan:
+        assert isinstance(rule, BrokenRule)
+        line, column = defs.variabel.doc.pos(("aturan", rules.index(rule.aturan.id), "syarat"))
+        text = pesan_text(rule.pesan(), language(), {})
+        found.append(Problem(defs.variabel.path, line, column, "error" if strict else "warning",
+                             "aturan", f"{report.periode}: {text}"))
+    return found
 
 
 def _definitions_at(definitions: Path, rev: str) -> tuple[Definitions, str]:

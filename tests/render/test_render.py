@@ -759,3 +759,21 @@ def test_second_office_report(runner: CliRunner, tmp_path: Path, kantor_lain: Pa
     assert "max(" in md and "Achievement (%)" in md
     html = (tmp_path / "iki-2026.html").read_text(encoding="utf-8")
     assert "Sangat Baik" in html and "<svg" in html
+
+
+def test_a_broken_aturan_puts_an_indicator_on_the_perlu_perhatian_list(tmp_path: Path) -> None:
+    """12 recovered of 10 cases meets the target (150), but breaks `sembuh <= kasus`."""
+    from helpers import indicator, make_office, report_of, rows
+
+    root = make_office(tmp_path, [indicator("rasio", "sembuh / kasus * 100",
+                                            target={"2026": 80})])
+    with (root / "variabel.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("aturan:\n  - id: sembuh-tidak-melebihi-kasus\n    syarat: sembuh <= kasus\n"
+                 "    pesan: Yang sembuh tidak mungkin lebih banyak dari kasusnya\n")
+    report = report_of(root, "2026", rows("2026,kasus,10", "2026,sembuh,12"))
+    (result,) = report.hasil
+    assert result.status == "lengkap" and result.capaian == pytest.approx(150)
+    md = render_report(report, load(root), "md")
+    section = md[md.index("## Perlu perhatian (1)"):md.index('<div align="right">')]
+    assert "| [1.1](#kepala--rasio) | Indikator rasio | Lengkap |" in section
+    assert "Yang sembuh tidak mungkin lebih banyak dari kasusnya" in section

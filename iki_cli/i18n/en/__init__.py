@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from . import checks_office, diff, fractions, importers, report, results, terminal
+from . import (
+    checks,
+    checks_office,
+    diff,
+    fractions,
+    importers,
+    numbers,
+    report,
+    results,
+    terminal,
+    values,
+)
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
+    **checks.MESSAGES,
+    **numbers.MESSAGES,
     **results.MESSAGES,
+    **values.MESSAGES,
     **diff.MESSAGES,
     **importers.MESSAGES,
     **fractions.MESSAGES,
