@@ -11,10 +11,12 @@ from ..values.ingest import Entry, Values
 
 @dataclass
 class Aggregate:
-    """A variable over the requested period: its value, the records used, what is missing."""
+    """A variable over the requested period: its value, the records used, what is missing,
+    and the note (`keterangan`: a remark, an evidence link) of each record used that has one."""
 
     value: float | None
     coverage: Coverage
+    notes: tuple[tuple[Period, str], ...] = ()
 
 
 def aggregate(var: Variabel, recorded: dict[Period, Entry], period: Period) -> Aggregate:
@@ -27,9 +29,11 @@ def combine(var: Variabel, recorded: dict[Period, Entry], coverage: Coverage) ->
     used = coverage.used
     if not used:
         return Aggregate(None, coverage)
-    values = [recorded[p].value for p in used]
-    return Aggregate(combined(var.agregasi, values, [p.end - p.start + 1 for p in used]),
-                     coverage)
+    entries = [recorded[p] for p in used]
+    notes = tuple((p, entry.note) for p, entry in zip(used, entries, strict=True)
+                  if entry.note)
+    return Aggregate(combined(var.agregasi, [entry.value for entry in entries],
+                              [p.end - p.start + 1 for p in used]), coverage, notes)
 
 
 def combined(agregasi: str, values: list[float], months: list[int] | None = None) -> float:
@@ -117,8 +121,10 @@ class Aggregates:
 
     def _aggregate(self, name: str, period: Period) -> Aggregate:
         recorded = self.entries.get(name, {})
-        if period in recorded:
-            return Aggregate(recorded[period].value, Coverage((period,), ()))
+        entry = recorded.get(period)
+        if entry is not None:
+            return Aggregate(entry.value, Coverage((period,), ()),
+                             ((period, entry.note),) if entry.note else ())
         return aggregate(self.catalogue[name], recorded, period)
 
     def figure(self, name: str, period: Period) -> tuple[float | None, bool, bool]:

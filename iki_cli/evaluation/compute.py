@@ -19,6 +19,7 @@ from ..values.ingest import Values
 from .achievement import capaian, rate
 from .aggregate import Aggregate, Aggregates
 from .history import History
+from .plausibility import broken_rules, mark_results
 from .results import Pesan, Report, Result
 
 
@@ -117,7 +118,10 @@ def compute(defs: Definitions, values: Values, period: Period, *,
                 if analyses:
                     result.analisis = analyses.get((pos.id, ind.id))
                 results.append(result)
+    broken = broken_rules(defs, values, period, aggregates.at(period))
+    if broken:
+        mark_results(results, broken, {key: defs.variable_names(key) for key in defs.formulas})
     org = defs.organisasi.model if defs.organisasi else None
     organisasi = {"nama": org.nama if org else "", "pemda": org.pemda if org else ""}
     scale = [t.label for t in org.predikat] if org else []
-    return Report(period.code, organisasi, results, scale)
+    return Report(period.code, organisasi, results, scale, aturan=broken)

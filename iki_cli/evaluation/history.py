@@ -96,7 +96,7 @@ class History:
         nilai: dict[str, float] = {}
         status: Status = "lengkap"
         seen = absent = False
-        for name, (value, complete, any_value) in zip(names, inputs):
+        for name, (value, complete, any_value) in zip(names, inputs, strict=True):
             if any_value:
                 seen = True
             if value is None:

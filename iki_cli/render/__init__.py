@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, overload
 
 if TYPE_CHECKING:
+    import datetime
+
     from ..definitions.loading import Definitions
     from ..evaluation.results import Report
+    from .source import Sumber
 
 # The page functions import Jinja and the views when called: `render.messages`, which
 # the JSON and CSV outputs use, must not pull them in.
@@ -24,26 +27,36 @@ __all__ = ["FORMATS", "render_document", "render_report", "render_reports"]
 
 
 def render_report(report: Report, defs: Definitions, fmt: str, lang: str = "id",
-                  templates: Path | None = None) -> str:
+                  templates: Path | None = None, *, sumber: Sumber | None = None,
+                  tanggal: datetime.date | None = None) -> str:
     """The period report (`laporan.md` / `laporan.html`) as text."""
-    return render_reports(report, defs, [fmt], lang, templates)[fmt]
+    return render_reports(report, defs, [fmt], lang, templates, sumber=sumber,
+                          tanggal=tanggal)[fmt]
 
 
 @overload
 def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = ...,
-                   templates: Path | None = ..., *,
+                   templates: Path | None = ..., *, sumber: Sumber | None = ...,
+                   tanggal: datetime.date | None = ...,
                    encoded: Literal[False] = ...) -> dict[str, str]: ...
 @overload
 def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = ...,
-                   templates: Path | None = ..., *,
+                   templates: Path | None = ..., *, sumber: Sumber | None = ...,
+                   tanggal: datetime.date | None = ...,
                    encoded: Literal[True]) -> dict[str, bytes]: ...
 
 
 def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = "id",
-                   templates: Path | None = None, *,
+                   templates: Path | None = None, *, sumber: Sumber | None = None,
+                   tanggal: datetime.date | None = None,
                    encoded: bool = False) -> dict[str, str] | dict[str, bytes]:
-    """The period report in several formats, from one context built once (`encoded`:
-    as UTF-8 bytes, which holds a large report in a fraction of the memory)."""
+    """The period report in several formats, from one context built once.
+
+    `sumber` says where the figures come from (the footer line; none without it);
+    `tanggal` fills the signature's date line, left blank for the pen without it;
+    `encoded` gives each as UTF-8 bytes, which holds a large report in a fraction of the
+    memory of its text.
+    """
     from .context import report_context
     from .environment import check_macro_partials, environment, render_page
 
@@ -51,7 +64,7 @@ def render_reports(report: Report, defs: Definitions, formats: list[str], lang: 
     if templates is not None:
         for fmt, env in envs.items():
             check_macro_partials(env, templates, fmt)
-    context = report_context(report, defs, lang)
+    context = report_context(report, defs, lang, sumber=sumber, tanggal=tanggal)
     if encoded:
         return {fmt: render_page(env, f"{REPORT_PAGE}.{fmt}", context, templates, encoded=True)
                 for fmt, env in envs.items()}

@@ -155,8 +155,8 @@ def _analysis_html(i: Any, L: dict[str, str]) -> str:
     a = i.riwayat.analisis
     items = "".join(f"<dt>{L[key]}</dt><dd>{_br(getattr(a, key))}</dd>"
                     for key in ANALYSIS if getattr(a, key))
-    return (f'<div class="lkjip-analisis">\n<h4>{L["analisis"]}: {i.nomor} '
-            f'{_br(i.nama)}</h4>\n<dl class="analisis">\n{items}\n</dl>\n</div>\n')
+    return (f'<tr class="lkjip-analisis"><td colspan="8"><div class="lbl">{L["analisis"]}: '
+            f'{i.nomor} {_br(i.nama)}</div>\n<dl class="analisis">{items}</dl></td></tr>\n')
 
 
 def _br(text: str) -> str:
@@ -171,12 +171,14 @@ def _lkjip_header(L: dict[str, str], html: bool) -> str:
     number = ' class="angka"'
     cells = "".join(f"<th{number if k > 1 else ''}>{name}</th>"
                     for k, name in enumerate(names))
-    return f"<thead>\n<tr>{cells}</tr>\n</thead>\n"
+    return f"<tr>{cells}</tr>\n"
 
 
 def _lkjip_cells(i: Any, L: dict[str, str], num: Num, html: bool
                  ) -> tuple[str | None, list[str]]:
-    """The note under the indicator's name (capaian to date) and the six figures."""
+    """The note under the indicator's name (capaian to date) and the six figures; a
+    figure's second part (the Renstra's year, *sementara*) follows a NUL: a line of its own
+    in HTML, in brackets in Markdown."""
     w: Riwayat | None = i.riwayat
     if w is None:
         return None, ["–"] * 6
@@ -188,22 +190,30 @@ def _lkjip_cells(i: Any, L: dict[str, str], num: Num, html: bool
                                       target=num(row.sd.target, d))
     plan = w.renstra
     return note, [num(row.target, d), num(row.realisasi, d),
-                  num(row.capaian, 2) + ("*" if row.sd is not None else ""),
+                  num(row.capaian, 2) + ("*" if row.sd is not None else "")
+                  + ("\x00" + L["sementara"] if row.sementara and row.capaian is not None
+                     else ""),
                   num(row.tahun_lalu, d),
                   f"{num(plan.target, d)}\x00{plan.akhir}" if plan else "–",
                   num(plan.capaian, 2) if plan else "–"]
 
 
 def _lkjip_html(j: Any, L: dict[str, str], num: Num) -> Markup:
-    """One table for the position's objectives (each a `tbody` kept on one page), then the
-    analysis of each objective's indicators."""
-    out = [(f'<section class="lkjip">\n<h3>{L["lkjip_judul"]}</h3>\n<p class="meta">'
-           f'{L["lkjip_keterangan"]} {L["tren_keterangan"]}</p>\n<table class="lkjip">\n'
-           '<colgroup><col style="width:16%"><col style="width:23%"><col style="width:9%">'
-           '<col style="width:10%"><col style="width:10%"><col style="width:10%">'
-           '<col style="width:10%"><col style="width:12%"></colgroup>\n'),
-           _lkjip_header(L, html=True)]
-    analyses = []
+    """One table for the position's objectives (each a `tbody` kept on one page), the
+    analysis of each indicator in a row under it. Like the position's own table, it is
+    headed by the position, and names it again where it goes on to a new page
+    (`tr.lanjutan`, drawn over by the heading where the table starts); on a phone it
+    scrolls sideways (`.gulir`)."""
+    title = f"{j.nomor}. {_br(j.jabatan)}"
+    out = [(f'<section class="lkjip">\n<div class="tutup">\n<h3>{title}: {L["lkjip_judul"]}'
+           f'</h3>\n<p class="meta">{L["lkjip_keterangan"]} {L["tren_keterangan"]}</p>\n'
+           '</div>\n<div class="gulir">\n<table class="lkjip">\n'
+           '<colgroup><col style="width:15%"><col style="width:22%"><col style="width:9%">'
+           '<col style="width:10%"><col style="width:12%"><col style="width:10%">'
+           '<col style="width:10%"><col style="width:12%"></colgroup>\n'
+           '<thead>\n<tr class="lanjutan" aria-hidden="true"><th colspan="8"><div><span '
+           f'class="judul-lanjutan">{title}</span><span class="tanda">({L["lanjutan"]})'
+           f"</span></div></th></tr>\n{_lkjip_header(L, html=True)}</thead>\n")]
     for s in j.sasaran:
         out.append('<tbody class="lkjip-sasaran">\n')
         for n, i in enumerate(s.indikator):
@@ -216,12 +226,11 @@ def _lkjip_html(j: Any, L: dict[str, str], num: Num) -> Markup:
                                         if "\x00" in f else f) + "</td>" for f in figures)
             out.append(f"<tr>{first}<td>{i.nomor} {_br(i.nama)} "
                        f"({escape(i.satuan)}){extra}</td>{cells}</tr>\n")
+        for i in s.indikator:
             if i.riwayat is not None and i.riwayat.analisis is not None:
-                analyses.append(_analysis_html(i, L))
+                out.append(_analysis_html(i, L))
         out.append("</tbody>\n")
-    out.append("</table>\n")
-    out.extend(analyses)
-    out.append("</section>\n")
+    out.append("</table>\n</div>\n</section>\n")
     return Markup("".join(out))
 
 

@@ -19,9 +19,11 @@ from ..definitions.model import Indikator
 from ..evaluation.history import targets_by_period
 from ..evaluation.results import Report, Result
 from ..i18n import labels
+from ..numbers import round_half_up
 from ..periods import Period, parse_period
 from ..values.analysis import Analisis
 from .palette import rating_colour
+from .periode import period_words as words_of
 from .trend import TrendPoint, trend_svg
 from .views import JabatanView
 
@@ -93,6 +95,7 @@ class Baris:
     capaian: float | None
     sd: SampaiDenganView | None
     tahun_lalu: float | None
+    sementara: bool  # computed from incomplete data (`parsial`): provisional
 
 
 @dataclass(slots=True)
@@ -118,32 +121,14 @@ class Riwayat:
 
 # --- periods in words ------------------------------------------------------------------------
 
-ROMAN = ("I", "II", "III", "IV")
-
-
 @lru_cache(maxsize=1024)  # a report names the same few periods thousands of times
 def period_words(code: str, lang: str) -> str:
-    """`2026-TW2` → `Triwulan II Tahun 2026` (en: `Quarter 2 2026`), as reports write them."""
-    p = parse_period(code) if "/" not in code else _span(code)
-    words = labels(lang)
-    kind = p.kind
-    if kind == "year":
-        return words["periode_tahun"].format(tahun=p.year)
-    if kind == "semester":
-        return words["periode_semester"].format(n=ROMAN[p.number - 1], k=p.number, tahun=p.year)
-    if kind == "quarter":
-        return words["periode_triwulan"].format(n=ROMAN[p.number - 1], k=p.number, tahun=p.year)
-    months = words["bulan"].split(",")
-    if kind == "month":
-        return f"{months[p.first - 1]} {p.year}"
-    if p.year == p.end_year:
-        return f"{months[p.first - 1]}–{months[p.last - 1]} {p.year}"
-    return f"{months[p.first - 1]} {p.year} – {months[p.last - 1]} {p.end_year}"
-
-
-def _span(code: str) -> Period:
-    first, last = (parse_period(part) for part in code.split("/"))
-    return Period(first.start, last.end)
+    """`2026-TW2` → `Triwulan II Tahun 2026` (en: `Quarter 2 2026`), as reports write them;
+    a span's code (`2026-01/2026-09`) too."""
+    if "/" in code:
+        first, last = (parse_period(part) for part in code.split("/"))
+        return words_of(Period(first.start, last.end), lang)
+    return words_of(parse_period(code), lang)
 
 
 @lru_cache(maxsize=1024)
@@ -202,9 +187,9 @@ def history_view(r: Result, ind: Indikator, period: str, scale: list[str],
     base = ind.kondisi_awal
     last_year = _last_year(earlier, period)
     if r.capaian is None and sd is not None and sd.capaian is not None:
-        row = Baris(r.target, r.realisasi, sd.capaian, sd, last_year)
+        row = Baris(r.target, r.realisasi, sd.capaian, sd, last_year, sd.status == "parsial")
     else:
-        row = Baris(r.target, r.realisasi, r.capaian, None, last_year)
+        row = Baris(r.target, r.realisasi, r.capaian, None, last_year, r.status == "parsial")
     view = Riwayat(earlier, now, sd, quarters, plan,
                    KondisiAwalView(base.tahun, base.nilai) if base else None, r.analisis, row)
     # Years on the axis when there are earlier years; else a year's quarters
@@ -230,6 +215,26 @@ def _trend(series: list[TitikView], plan: RenstraView | None, desimal: int,
         return Markup()
     return trend_svg(points, desimal, lang, labels(lang)["tren_label"],
                      end=(str(plan.akhir), plan.target) if plan else None)
+
+
+@dataclass(slots=True)
+class RingkasanSd:
+    """The office's progress to date, for a period shorter than a year (the summary)."""
+
+    label: str  # `s.d. Triwulan II Tahun 2026`
+    tercapai: int  # indicators whose capaian to date, as printed, is at least 100
+    dihitung: int  # indicators with a capaian to date
+
+
+def to_date_summary(report: Report, lang: str) -> RingkasanSd | None:
+    """How many indicators reach the year's target to date; None for a year."""
+    found = [r.sd_periode.capaian for r in report.hasil
+             if r.sd_periode is not None and r.sd_periode.capaian is not None]
+    if not any(r.sd_periode is not None for r in report.hasil):
+        return None
+    reached = sum(1 for value in found if round_half_up(value, 2) >= 100)  # as printed
+    return RingkasanSd(labels(lang)["sd"].format(periode=period_words(report.periode, lang)),
+                       reached, len(found))
 
 
 def attach_history(positions: list[JabatanView], report: Report, defs: Definitions,

@@ -15,10 +15,7 @@ nothing is computed.
 from __future__ import annotations
 
 import csv
-import itertools
 import re
-import warnings
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,8 +23,9 @@ from ..definitions.loading import Definitions
 from ..errors import ProblemsError, UsageError
 from ..i18n import t
 from ..periods import Period, PeriodError, parse_period
-from ..problems import Problem, did_you_mean
-from .ingest import DELIMITERS, Source, period_hint
+from ..problems import Problem
+from .ingest import DELIMITERS, Source, period_hint, suggest
+from .sniff import Mislabelled, check_kind
 
 ANALYSIS_FIELDS = ("faktor_pendukung", "faktor_penghambat", "tindak_lanjut")
 REQUIRED = ("periode", "indikator")
@@ -79,7 +77,7 @@ class _Reader:
             cell = letter(i) if letter else None
             if key not in COLUMNS:
                 self.problem(row, t("values.analysis-unknown-column", name=name.strip(),
-                                    hint=did_you_mean(key, COLUMNS),
+                                    hint=suggest(key, COLUMNS),
                                     columns=", ".join(REQUIRED + ANALYSIS_FIELDS)), cell)
                 ok = False
             elif key in columns:
@@ -144,7 +142,7 @@ class _Reader:
                                 indikator=self.by_indicator[text][0]), column)
         else:
             self.problem(row, t("values.analysis-unknown-indikator", text=text,
-                                hint=did_you_mean(text, self.keys)), column)
+                                hint=suggest(text, self.keys)), column)
         return None
 
 
@@ -175,24 +173,32 @@ def read_analysis(path: Path, defs: Definitions, period: Period,
 # --- CSV ---------------------------------------------------------------------------------------
 
 def _read_csv(path: Path, display: str, reader: _Reader, delimiter: str | None) -> None:
+    from .csvfile import detect_delimiter, quote_message
+
+    try:
+        check_kind(path, display, "csv")
+    except Mislabelled as exc:
+        reader.problems.append(Problem(display, 0, 0, "error", RULE, str(exc)))
+        return
     for encoding in ("utf-8-sig", "cp1252"):
-        mark = len(reader.problems)
         try:
             with path.open("r", encoding=encoding, newline="") as fh:
-                _csv_rows(fh.read(), reader, delimiter)
-            return
+                text = fh.read()
         except UnicodeDecodeError:
-            del reader.problems[mark:]
+            continue
         except OSError as exc:
             raise UsageError(t("values.analysis-cannot-read", file=display,
                                reason=exc.strerror or str(exc))) from None
+        if "\x00" in text:
+            break  # UTF-16 or binary: no 8-bit text
+        _csv_rows(text, reader, delimiter, detect_delimiter, quote_message)
+        return
     reader.problems.append(Problem(display, 0, 0, "error", RULE,
                                    t("values.analysis-not-text")))
 
 
-def _csv_rows(text: str, reader: _Reader, delimiter: str | None) -> None:
-    if "\x00" in text:
-        raise UnicodeDecodeError("utf-8", b"\x00", 0, 1, "NUL byte in text")
+def _csv_rows(text: str, reader: _Reader, delimiter: str | None, detect: Any,
+              quote_message: Any) -> None:
     lines = text.splitlines(keepends=True)
     first_line = 1
     if lines and re.match(r'^"?sep=(.)"?\s*$', lines[0]):
@@ -201,7 +207,7 @@ def _csv_rows(text: str, reader: _Reader, delimiter: str | None) -> None:
     if not lines:
         reader.problem(first_line, t("values.analysis-empty"))
         return
-    delim = DELIMITERS.get(delimiter, delimiter) if delimiter else _detect(lines[0])
+    delim = DELIMITERS.get(delimiter, delimiter) if delimiter else detect(lines[0], COLUMNS)
     rows = csv.reader(lines, delimiter=delim, strict=True)
     columns = None
     while True:
@@ -215,8 +221,8 @@ def _csv_rows(text: str, reader: _Reader, delimiter: str | None) -> None:
                     continue
                 reader.row(_Row(number - _newlines(cells), cells), columns)
             return
-        except csv.Error:
-            reader.problem(first_line + rows.line_num - 1, t("values.analysis-quote"))
+        except csv.Error as exc:
+            reader.problem(first_line + rows.line_num - 1, quote_message(exc, delim))
             if columns is None:
                 return
 
@@ -226,48 +232,54 @@ def _newlines(cells: list[str]) -> int:
     return sum(c.count("\n") for c in cells)
 
 
-def _detect(header: str) -> str:
-    best, best_score = ",", -1
-    for delim in (";", ",", "\t"):
-        names = [c.strip().strip('"').lower() for c in header.split(delim)]
-        score = sum(name in COLUMNS for name in names) * 10 + header.count(delim)
-        if score > best_score and header.count(delim) > 0:
-            best, best_score = delim, score
-    return best
-
-
 # --- workbooks ----------------------------------------------------------------------------------
 
 def _read_workbook(path: Path, display: str, reader: _Reader) -> None:
-    from .workbook import Unreadable, _choose_sheet, _guarded, _letter, _open, _periode, _plain
+    """The first worksheet, opened and measured as a values workbook is (`open_sheet`);
+    cells flagged by the measuring pass (errors, formulas without a saved result) in the
+    columns read are problems, the others are text."""
+    from .limits import Unreadable
+    from .workbook import _flag_message, _periode, _plain, kind_by_name, letter, open_sheet
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl's notes on features it does not keep
-        try:
-            workbook = _open(path, display)
-        except Unreadable as exc:
-            reader.problems.append(Problem(display, 0, 0, "error", RULE, str(exc)))
-            return
-        try:
-            ws = _choose_sheet(workbook, None)
-            ws.reset_dimensions()
-            reader.source.sheet = ws.title
-            rows: Iterator[tuple[Any, ...]] = _guarded(ws.iter_rows(), ws.title)
-            header = next(rows, ())
-            columns = reader.header([_plain(c) for c in header], 1, _letter)
-            if columns is None:
-                return
-            at_periode = columns["periode"]
-            for number, cells in zip(itertools.count(2), rows, strict=False):
-                texts = [_plain(c) for c in cells]
-                if at_periode < len(cells):
-                    text, problem = _periode(cells[at_periode])
-                    if problem:
-                        reader.problem(number, problem, _letter(at_periode))
-                        continue
-                    texts[at_periode] = text
-                reader.row(_Row(number, texts), columns, _letter)
-        except Unreadable as exc:
-            reader.problems.append(Problem(display, 0, 0, "error", RULE, str(exc)))
-        finally:
-            workbook.close()
+    try:
+        kind = check_kind(path, display, kind_by_name(path))
+        opened = open_sheet(path, display, None, kind)
+    except (Mislabelled, Unreadable) as exc:
+        reader.problems.append(Problem(display, 0, 0, "error", RULE, str(exc)))
+        return
+    reader.source.sheet = opened.title
+    first_row, first_col = opened.start or (0, 0)
+    rows = iter(opened.rows) if opened.start is not None else iter(())
+    header: Any = next(rows, []) if first_row == 0 else []
+    width = first_col + len(header)
+
+    def at(cells: Any, col: int) -> Any:
+        i = col - first_col
+        return cells[i] if 0 <= i < len(cells) else None
+
+    columns = reader.header([_plain(at(header, c)) for c in range(width)], 1, letter)
+    if columns is None:
+        return
+    flags = opened.facts.flags
+    wanted = {columns[key]: key for key in ("periode", "indikator", *ANALYSIS_FIELDS)
+              if key in columns}
+    for number, cells in enumerate(rows, start=max(first_row, 1) + 1):
+        texts = [""] * (max(columns.values()) + 1)
+        bad = False
+        for col, key in wanted.items():
+            flag = flags.get((number, col + 1)) if flags else None
+            if flag is not None:
+                reader.problem(number, _flag_message(key, *flag), letter(col))
+                bad = True
+                continue
+            value = at(cells, col)
+            if key == "periode":
+                text, problem = _periode(value)
+                if problem:
+                    reader.problem(number, problem, letter(col))
+                    bad = True
+                texts[col] = text
+            else:
+                texts[col] = _plain(value)
+        if not bad:
+            reader.row(_Row(number, texts), columns, letter)

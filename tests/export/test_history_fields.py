@@ -18,7 +18,8 @@ from iki_cli.export.results import CSV_FIELDS, to_csv, to_json
 from iki_cli.periods import parse_period
 from iki_cli.values.analysis import Analisis
 
-SPEC5 = ["jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas", "realisasi",
+# SPEC §5's keys, with the reports' number of each result first
+SPEC5 = ["nomor", "jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas", "realisasi",
          "target", "capaian", "predikat", "kategori", "status", "pesan", "nilai"]
 SPEC7 = ["sebelumnya", "sd_periode", "triwulan", "renstra", "analisis"]
 POINT = ["periode", "realisasi", "capaian", "status"]
@@ -80,7 +81,7 @@ def test_the_values_of_the_fields(tmp_path: Path) -> None:
                                  "tindak_lanjut": "c"}
     assert doc["hasil"][2]["sebelumnya"] == []  # indeks-kepuasan: no value before 2026
     # the CSV: the objects as one column per field, the lists as `periode=realisasi`
-    assert list(table[0]) == list(CSV_FIELDS) == SPEC5 + list(HISTORY_CSV_FIELDS)
+    assert list(table[0]) == list(CSV_FIELDS) == [*SPEC5, *HISTORY_CSV_FIELDS, "ilustratif"]
     row = table[0]
     assert row["sebelumnya"] == f"2025-TW2={21 / 30 * 100!r}"
     assert row["sd_periode.periode"] == "2026-S1" and float(row["sd_periode.capaian"]) == 80

@@ -45,7 +45,8 @@ def report(office, period: str, fmt: str, lang: str = "id") -> str:  # type: ign
 
 def row(md: str, number: str) -> str:
     """The Markdown table row of indicator `number` in the per-position table."""
-    return next(line for line in md.splitlines() if line.startswith(f"| {number} |"))
+    found = re.compile(rf'^\| (<a id="[^"]*"></a>)?{re.escape(number)} \|')
+    return next(line for line in md.splitlines() if found.match(line))
 
 
 def lkjip_row(md: str, number: str) -> str:

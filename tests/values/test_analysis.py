@@ -121,8 +121,8 @@ def test_the_same_indicator_twice(office) -> None:
 
 def test_an_unclosed_quote_and_an_empty_file(office) -> None:
     assert problems_of(office, HEADER + '2026;kepala/kesembuhan;"a;;\n') == [
-        ("analisis.csv:2: misplaced or unclosed `\"`: a field that starts with `\"` must end "
-        "with `\"`; write a `\"` inside a field as `\"\"`")]
+        ("analisis.csv:2: a quoted field starting on this line is never closed (a `\"` is "
+         "missing), so the rest of the file could not be read")]
     assert problems_of(office, "") == [
         ("analisis.csv:1: file is empty; it needs a header row "
         "`periode;indikator;faktor_pendukung;faktor_penghambat;tindak_lanjut`")]
@@ -137,8 +137,8 @@ def test_a_missing_file_is_a_usage_error(office) -> None:
 def test_the_messages_in_indonesian(office) -> None:
     with i18n.using("id"):
         found = problems_of(office, HEADER + "2026;kepala/indeks-kepuasn;x;;\n")
-    assert found == [("analisis.csv:2: indikator `kepala/indeks-kepuasn` tidak dikenal; did "
-                     "you mean `kepala/indeks-kepuasan`?; tulis ID-JABATAN/ID-INDIKATOR "
+    assert found == [("analisis.csv:2: indikator `kepala/indeks-kepuasn` tidak dikenal; "
+                     "mungkin maksudnya `kepala/indeks-kepuasan`?; tulis ID-JABATAN/ID-INDIKATOR "
                      "seperti pada `iki list`")]
 
 
@@ -185,7 +185,9 @@ def test_a_file_that_is_no_workbook(office) -> None:
     path = write(root.parent / "rusak.xlsx", "periode;indikator\n")
     with pytest.raises(ProblemsError) as caught:
         read_analysis(path, load(root), parse_period("2026"))
-    assert "not a readable .xlsx workbook" in caught.value.problems[0].message
+    assert caught.value.problems[0].message == (
+        "this file is text (a CSV file?), not a workbook, though its name ends in `.xlsx`: "
+        "rename it to `rusak.csv` and run again")
 
 
 # --- iki compute --analisis -------------------------------------------------------------------

@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
-from . import analysis, checks, diff, fractions, importers, results, riwayat
+from . import (
+    analysis,
+    checks,
+    checks_office,
+    diff,
+    fractions,
+    importers,
+    numbers,
+    report,
+    results,
+    riwayat,
+    terminal,
+    values,
+)
 from .labels import LABELS as REPORT_LABELS
 
 MESSAGES: dict[str, str] = {
+    **checks.MESSAGES,
+    **numbers.MESSAGES,
     **results.MESSAGES,
+    **values.MESSAGES,
     **diff.MESSAGES,
     **importers.MESSAGES,
     **fractions.MESSAGES,
-    **checks.MESSAGES,
+    **checks_office.MESSAGES,
+    **report.MESSAGES,
+    **terminal.MESSAGES,
     **analysis.MESSAGES,
 }
 

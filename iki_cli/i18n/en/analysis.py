@@ -14,7 +14,9 @@ MESSAGES: dict[str, str] = {
     "values.analysis-cannot-read": "cannot read `{file}`: {reason}",
     "values.analysis-not-text": "file is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8",
     "values.analysis-empty": "file is empty; it needs a header row `periode;indikator;faktor_pendukung;faktor_penghambat;tindak_lanjut`",
-    "values.analysis-quote": "misplaced or unclosed `\"`: a field that starts with `\"` must end with `\"`; write a `\"` inside a field as `\"\"`",
     "values.analysis-bad-rows": "{count} bad analysis row(s); nothing was computed",
     "values.analysis-unexplained": "{count} indicator(s) below target without `faktor_penghambat` in the analysis: {indicators}",
+    "cli.analysis-values-need-analisis": "-v/--values is for the analysis table: add --analisis",
+    "cli.analysis-not-per-sumber": "--analisis writes one table for the whole office; leave out --per-sumber",
+    "cli.analysis-workbook-xlsx": "cannot write `{path}`: the analysis table is written as .xlsx (or give a .csv file)",
 }

@@ -1,10 +1,6 @@
 """Report labels of performance over time and the LKjIP table (English)."""
 
 LABELS: dict[str, str] = {
-    "periode_tahun": "Year {tahun}",
-    "periode_semester": "Semester {k} {tahun}",
-    "periode_triwulan": "Quarter {k} {tahun}",
-    "bulan": "January,February,March,April,May,June,July,August,September,October,November,December",
     "sumbu_triwulan": "Q{k}",
     "sd": "Year to date, {periode}",
     "riwayat": "Over time",
@@ -21,13 +17,13 @@ LABELS: dict[str, str] = {
     "faktor_pendukung": "Supporting factors",
     "faktor_penghambat": "Hindering factors",
     "tindak_lanjut": "Follow-up",
-    "realisasi_tahun_lalu": "Realisasi last year",
+    "realisasi_tahun_lalu": "Value last year",
     "lkjip_judul": "Performance measurement",
-    "lkjip_keterangan": "Target, realisasi and achievement of the period (or to date against the year's target when the period has no target of its own), the realisasi of the same period last year, and the achievement against the Renstra's end target.",
-    "capaian_sd": "achievement {periode}: realisasi {realisasi} against the year's target {target}",
+    "lkjip_keterangan": "Target, value and achievement of the period (or to date against the year's target when the period has no target of its own), the value of the same period last year, and the achievement against the Renstra's end target.",
+    "capaian_sd": "achievement {periode}: value {realisasi} against the year's target {target}",
     "capaian_kata": "achievement",
-    "tren_label": "Trend of the realisasi",
-    "tren_keterangan": "Line: realisasi (hollow dot: provisional); short dashes: the period's target; dotted line: the Renstra's end target.",
+    "tren_label": "Trend of the value",
+    "tren_keterangan": "Line: the value (hollow dot: provisional); short dashes: the period's target; dotted line: the Renstra's end target.",
     "xlsx_variabel": "Variable",
     "xlsx_uraian": "Description",
     "xlsx_agregasi": "Aggregation",
@@ -38,4 +34,5 @@ LABELS: dict[str, str] = {
     "agregasi_rata_rata": "average",
     "agregasi_maksimum": "maximum",
     "xlsx_belum_ada": "Missing",
+    "sd_kalimat": "{periode}: {tercapai} of {dihitung} indicators met or exceeded the year's target (achievement to date ≥ 100).",
 }

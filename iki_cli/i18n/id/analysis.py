@@ -14,7 +14,9 @@ MESSAGES: dict[str, str] = {
     "values.analysis-cannot-read": "berkas `{file}` tidak dapat dibaca: {reason}",
     "values.analysis-not-text": "berkas bukan teks UTF-8 maupun Windows-1252; simpan sebagai CSV UTF-8",
     "values.analysis-empty": "berkas kosong; perlu baris judul `periode;indikator;faktor_pendukung;faktor_penghambat;tindak_lanjut`",
-    "values.analysis-quote": "tanda `\"` salah tempat atau tidak ditutup: isian yang diawali `\"` harus diakhiri `\"`; tulis `\"` di dalam isian sebagai `\"\"`",
     "values.analysis-bad-rows": "{count} baris analisis salah; tidak ada yang dihitung",
     "values.analysis-unexplained": "{count} indikator di bawah target tanpa `faktor_penghambat` dalam analisis: {indicators}",
+    "cli.analysis-values-need-analisis": "-v/--values untuk tabel analisis: tambahkan --analisis",
+    "cli.analysis-not-per-sumber": "--analisis menulis satu tabel untuk seluruh kantor; hilangkan --per-sumber",
+    "cli.analysis-workbook-xlsx": "`{path}` tidak dapat ditulis: tabel analisis ditulis sebagai .xlsx (atau berikan berkas .csv)",
 }

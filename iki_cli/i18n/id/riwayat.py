@@ -1,10 +1,6 @@
 """Report labels of performance over time and the LKjIP table (Indonesian)."""
 
 LABELS: dict[str, str] = {
-    "periode_tahun": "Tahun {tahun}",
-    "periode_semester": "Semester {n} Tahun {tahun}",
-    "periode_triwulan": "Triwulan {n} Tahun {tahun}",
-    "bulan": "Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,November,Desember",
     "sumbu_triwulan": "TW{k}",
     "sd": "s.d. {periode}",
     "riwayat": "Perkembangan",
@@ -38,4 +34,5 @@ LABELS: dict[str, str] = {
     "agregasi_rata_rata": "rata-rata",
     "agregasi_maksimum": "maksimum",
     "xlsx_belum_ada": "Belum ada",
+    "sd_kalimat": "{periode}: {tercapai} dari {dihitung} indikator mencapai atau melampaui target tahunan (capaian s.d. periode ≥ 100).",
 }
