@@ -121,6 +121,11 @@ def test_a_quarter_shows_the_same_quarter_last_year_and_the_figures_to_date(offi
         f"{n(4)} | – | {n(10 / 10000 * 1000)} | {n((2 - to_date_rate / 4) * 100)}\\* | "
         f"{n(14 / 9900 * 1000)} | {n(3)} (2029) | {n((2 - 1 / 3) * 100)} |")
     assert "Per triwulan" not in md  # a quarter has no quarters
+    # the summary: to date, kesembuhan 64 / 80 × 100 = 80 and indeks-kepuasan 79 / 80 × 100
+    # = 98,75 are below the year's target, angka-kematian's 155 above it
+    assert ("s.d. Triwulan II Tahun 2026: 1 dari 3 indikator mencapai atau melampaui target "
+            "tahunan") in md
+    assert "mencapai atau melampaui target tahunan" not in report(office, "2026", "md")
 
 
 def test_the_quarter_in_english(office) -> None:
