@@ -217,7 +217,7 @@ def render_outputs(report: Report, defs: Definitions, formats: list[str], output
     from ..export.results import to_csv, to_json
 
     pages = [fmt for fmt in formats if fmt in ("md", "html")]
-    rendered: dict[str, bytes] = {}
+    rendered: dict[str, bytearray] = {}
     if pages:
         from ..render import render_reports
 
@@ -225,7 +225,7 @@ def render_outputs(report: Report, defs: Definitions, formats: list[str], output
         with gc_paused():
             rendered = render_reports(report, defs, pages, lang, templates, sumber=source,
                                       tanggal=signed, encoded=True)
-    contents: dict[Path, str | bytes] = {}
+    contents: dict[Path, str | bytes | bytearray] = {}
     for fmt in formats:
         path = output / f"iki-{report.periode}.{fmt}"
         if fmt == "json":

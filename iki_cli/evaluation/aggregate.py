@@ -57,25 +57,31 @@ def combined(agregasi: str, values: list[float], months: list[int] | None = None
 
 
 class _Records:
-    """One variable's recorded values by their first month, when all are of one size.
+    """One variable's recorded values in a list by position, when all are of one size.
 
     Values come in one kind per variable as a rule (every month, or every
     quarter). Periods of one standard size are aligned to it and never overlap,
-    so the records inside a period are found by stepping through its months.
+    so the records inside a period are found by stepping through its months: the
+    value of the record starting at month number `m` is `values[(m - first) // size]`.
     """
 
-    __slots__ = ("by_start", "size")
+    __slots__ = ("first", "size", "values")
 
     def __init__(self, recorded: dict[Period, Entry]) -> None:
-        by_start: dict[int, float] = {}
-        size = 0
-        for p, e in recorded.items():
-            by_start[p.start] = e.value
-            months = p.end - p.start + 1
-            if months != size:
-                size = months if not by_start or len(by_start) == 1 else -1
-        self.by_start = by_start
-        self.size = size if size in (1, 3, 6, 12) else 0
+        self.first = self.size = 0
+        self.values: list[float | None] = []
+        starts = [p.start for p in recorded]
+        sizes = {p.end - p.start + 1 for p in recorded}
+        if len(sizes) != 1:
+            return
+        size = sizes.pop()
+        if size not in (1, 3, 6, 12) or len(set(starts)) != len(starts):
+            return
+        first = min(starts)
+        values: list[float | None] = [None] * ((max(starts) - first) // size + 1)
+        for p, entry in recorded.items():
+            values[(p.start - first) // size] = entry.value
+        self.first, self.size, self.values = first, size, values
 
     def figure(self, period: Period, agregasi: str
                ) -> tuple[float | None, bool, bool] | None:
@@ -86,8 +92,9 @@ class _Records:
         start, end = period.start, period.end
         if not size or start % size or (end + 1) % size:
             return None
-        get = self.by_start.get
-        values = [v for m in range(start, end + 1, size) if (v := get(m)) is not None]
+        low = max((start - self.first) // size, 0)
+        high = (end + 1 - self.first) // size
+        values = [v for v in self.values[low:high] if v is not None] if high > 0 else []
         if not values:
             return None, False, False
         return (combined(agregasi, values), len(values) * size == end - start + 1, True)

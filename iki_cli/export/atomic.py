@@ -20,12 +20,12 @@ def _default_mode() -> int:
 _FILE_MODE = _default_mode()
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
+def write_atomic(path: Path, content: str | bytes | bytearray) -> None:
     """Write to a temporary file in the same folder, then rename it over `path`."""
     write_all({path: content})
 
 
-def write_all(files: Mapping[Path, str | bytes]) -> None:
+def write_all(files: Mapping[Path, str | bytes | bytearray]) -> None:
     """Write several outputs so that either all are replaced or none is.
 
     Every file is first written to a temporary sibling; only when all are

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ..definitions.loading import Definitions
@@ -38,17 +39,25 @@ def result_dict(r: Result, lang: str, names: dict[str, str], nomor: str = "") ->
 def report_dict(report: Report, defs: Definitions, lang: str) -> dict[str, Any]:
     """The whole JSON document of SPEC §5; `ilustratif` says whether the definitions'
     targets and values are examples (`organisasi.yaml`), not the office's figures."""
-    names = variable_names(defs)
-    numbers = numbering(defs).indikator
+    data = _head(report, defs)
+    data["hasil"] = list(_results(report, defs, lang))
+    return data
+
+
+def _head(report: Report, defs: Definitions) -> dict[str, Any]:
     data: dict[str, Any] = {"versi_skema": 1, "periode": report.periode,
                             "organisasi": report.organisasi}
     if report.definisi:
         data["definisi"] = report.definisi
-    data.update({"ilustratif": _illustrative(defs), "ringkasan": report.ringkasan,
-                 "hasil": [result_dict(r, lang, names,
-                                       numbers.get((r.jabatan, r.indikator), ""))
-                           for r in report.hasil]})
+    data.update({"ilustratif": _illustrative(defs), "ringkasan": report.ringkasan})
     return data
+
+
+def _results(report: Report, defs: Definitions, lang: str) -> Iterator[dict[str, Any]]:
+    names = variable_names(defs)
+    numbers = numbering(defs).indikator
+    for r in report.hasil:
+        yield result_dict(r, lang, names, numbers.get((r.jabatan, r.indikator), ""))
 
 
 def _illustrative(defs: Definitions) -> bool:
@@ -67,12 +76,12 @@ def to_json(report: Report, defs: Definitions, lang: str = "id") -> str:
     a change between two runs shows as the changed indicators' lines, and the
     file of a large office is written twice as fast as with every field indented.
     """
-    data = report_dict(report, defs, lang)
-    results = data.pop("hasil")
-    head = json.dumps(data, ensure_ascii=False, indent=2)
+    # Each result is encoded as it is made: the objects of thousands of results, with
+    # their figures over time, are never all held at once.
+    head = json.dumps(_head(report, defs), ensure_ascii=False, indent=2)
     line = json.JSONEncoder(ensure_ascii=False).encode
-    rows = ",\n    ".join(line(r) for r in results)
-    body = f"[\n    {rows}\n  ]" if results else "[]"
+    rows = ",\n    ".join(line(r) for r in _results(report, defs, lang))
+    body = f"[\n    {rows}\n  ]" if report.hasil else "[]"
     return f'{head[:-2]},\n  "hasil": {body}\n}}\n'
 
 

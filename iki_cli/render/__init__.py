@@ -43,13 +43,13 @@ def render_reports(report: Report, defs: Definitions, formats: list[str], lang: 
 def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = ...,
                    templates: Path | None = ..., *, sumber: Sumber | None = ...,
                    tanggal: datetime.date | None = ...,
-                   encoded: Literal[True]) -> dict[str, bytes]: ...
+                   encoded: Literal[True]) -> dict[str, bytearray]: ...
 
 
 def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = "id",
                    templates: Path | None = None, *, sumber: Sumber | None = None,
                    tanggal: datetime.date | None = None,
-                   encoded: bool = False) -> dict[str, str] | dict[str, bytes]:
+                   encoded: bool = False) -> dict[str, str] | dict[str, bytearray]:
     """The period report in several formats, from one context built once.
 
     `sumber` says where the figures come from (the footer line; none without it);

@@ -146,11 +146,11 @@ def render_page(env: jinja2.Environment, name: str, context: dict[str, Any],
                 user: Path | None = ..., *, encoded: Literal[False] = ...) -> str: ...
 @overload
 def render_page(env: jinja2.Environment, name: str, context: dict[str, Any],
-                user: Path | None = ..., *, encoded: Literal[True]) -> bytes: ...
+                user: Path | None = ..., *, encoded: Literal[True]) -> bytearray: ...
 
 
 def render_page(env: jinja2.Environment, name: str, context: dict[str, Any],
-                user: Path | None = None, *, encoded: bool = False) -> str | bytes:
+                user: Path | None = None, *, encoded: bool = False) -> str | bytearray:
     """Render one page; a template mistake becomes an IkiError naming file and line.
 
     `encoded` gives the page as UTF-8, written piece by piece: a large report is then
@@ -164,8 +164,13 @@ def render_page(env: jinja2.Environment, name: str, context: dict[str, Any],
     try:
         template = env.get_template(name)
         if encoded:
-            data = b"".join(piece.encode("utf-8") for piece in template.generate(context))
-            return data.rstrip(b"\n") + b"\n"
+            data = bytearray()  # grown in place: the pieces are not all held, then joined
+            for piece in template.generate(context):
+                data += piece.encode("utf-8")
+            while data.endswith(b"\n"):
+                del data[-1:]
+            data += b"\n"
+            return data  # bytes-like, written as it is
         text = template.render(context)
         return text.rstrip("\n") + "\n"
     except jinja2.TemplateSyntaxError as exc:

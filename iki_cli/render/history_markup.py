@@ -131,7 +131,8 @@ def _riwayat_html(i: Any, L: dict[str, str], num: Num) -> Markup:
     unit = str(escape(i.satuan))
     lines = "".join(f'<div><span class="lbl">{label}:</span> {text}</div>\n'
                     for label, text in _lines(w, unit, i.desimal, L, num, html=True))
-    chart = f'<figure class="tren">{w.tren}</figure>\n' if w.tren else ""
+    tren = w.tren
+    chart = f'<figure class="tren">{tren}</figure>\n' if tren else ""
     return Markup(f'<div class="riwayat">\n<div class="riwayat-teks">\n{lines}</div>\n'
                   f"{chart}</div>\n")
 

@@ -9,7 +9,7 @@ the results; the templates `_riwayat.*` and `_lkjip.*` only lay them out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markupsafe import Markup
@@ -110,7 +110,17 @@ class Riwayat:
     kondisi_awal: KondisiAwalView | None
     analisis: Analisis | None
     lkjip: Baris
-    tren: Markup = field(default_factory=Markup)  # the trend chart (SVG), or empty
+    desimal: int
+    lang: str
+
+    @property
+    def tren(self) -> Markup:
+        """The trend chart (SVG), or empty with fewer than two points: drawn when asked
+        (by the HTML report), so that thousands of charts are never all held at once."""
+        # Years on the axis when there are earlier years; else a year's quarters
+        series = [*self.sebelumnya, self.sekarang] if self.sebelumnya or not self.triwulan \
+            else self.triwulan
+        return _trend(series, self.renstra, self.desimal, self.lang)
 
     @property
     def ada(self) -> bool:
@@ -190,12 +200,9 @@ def history_view(r: Result, ind: Indikator, period: str, scale: list[str],
         row = Baris(r.target, r.realisasi, sd.capaian, sd, last_year, sd.status == "parsial")
     else:
         row = Baris(r.target, r.realisasi, r.capaian, None, last_year, r.status == "parsial")
-    view = Riwayat(earlier, now, sd, quarters, plan,
-                   KondisiAwalView(base.tahun, base.nilai) if base else None, r.analisis, row)
-    # Years on the axis when there are earlier years; else a year's quarters
-    series = [*earlier, now] if earlier or not quarters else quarters
-    view.tren = _trend(series, plan, desimal, lang)
-    return view
+    return Riwayat(earlier, now, sd, quarters, plan,
+                   KondisiAwalView(base.tahun, base.nilai) if base else None, r.analisis, row,
+                   desimal, lang)
 
 
 def _last_year(earlier: list[TitikView], code: str) -> float | None:

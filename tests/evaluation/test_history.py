@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from helpers import by_id, indicator, load, make_office, read, riwayat_office, rows
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from iki_cli.evaluation.compute import compute
 from iki_cli.evaluation.history import shown_capaian, unexplained
@@ -207,3 +209,37 @@ def test_a_quarter_is_unexplained_by_its_capaian_to_date(tmp_path: Path) -> None
     # indeks-kepuasan: to date (78 + 80) / 2 / 80 × 100 = 98,75
     assert by_id(result, "indeks-kepuasan").sd_periode.capaian == pytest.approx(79 / 80 * 100)
     assert [r.indikator for r in unexplained(result.hasil)] == ["indeks-kepuasan"]
+
+
+# --- the quick path of aggregation agrees with the general rule ----------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(kind=st.sampled_from(["month", "quarter", "mixed"]),
+       agregasi=st.sampled_from(["jumlah", "terakhir", "rata_rata", "maksimum"]),
+       recorded=st.sets(st.integers(0, 23), max_size=24),
+       asked=st.sampled_from(["2025", "2026", "2025-S2", "2026-TW1", "2026-TW3", "2025-07",
+                              "2026-12", "2024", "2027-TW1"]))
+def test_the_figure_of_a_period_is_the_aggregate_of_it(kind: str, agregasi: str,
+                                                       recorded: set[int], asked: str) -> None:
+    from iki_cli.definitions.model import Variabel
+    from iki_cli.evaluation.aggregate import Aggregates, aggregate
+    from iki_cli.periods import Period
+    from iki_cli.values.ingest import Entry, Values
+
+    periods: dict[Period, Entry] = {}
+    for n in sorted(recorded):
+        if kind == "month" or (kind == "mixed" and n % 5):
+            p = Period.of(2025 + n // 12, n % 12 + 1, n % 12 + 1)
+        else:
+            q = (n % 12) // 3
+            p = Period.of(2025 + n // 12, 3 * q + 1, 3 * q + 3)
+        if not any(p.start <= o.end and o.start <= p.end for o in periods):
+            periods[p] = Entry(float(n * 7 % 11), 0, n)
+    var = Variabel(id="x", uraian="x", agregasi=agregasi)
+    values = Values(entries={"x": periods})
+    period = parse_period(asked)
+    expected = aggregate(var, periods, period)
+    value, complete, seen = Aggregates({"x": var}, values).figure("x", period)
+    assert (value, complete, seen) == (pytest.approx(expected.value) if expected.value
+                                       is not None else None, expected.coverage.complete,
+                                       bool(expected.coverage.used))
