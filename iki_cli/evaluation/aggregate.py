@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..definitions.model import Variabel
 from ..periods import Coverage, Period, cover
@@ -56,6 +57,9 @@ def combined(agregasi: str, values: list[float], months: list[int] | None = None
     return total / sum(months)
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 class _Records:
     """One variable's recorded values in a list by position, when all are of one size.
 
@@ -70,17 +74,18 @@ class _Records:
     def __init__(self, recorded: dict[Period, Entry]) -> None:
         self.first = self.size = 0
         self.values: list[float | None] = []
-        starts = [p.start for p in recorded]
-        sizes = {p.end - p.start + 1 for p in recorded}
-        if len(sizes) != 1:
+        if not recorded:
             return
-        size = sizes.pop()
-        if size not in (1, 3, 6, 12) or len(set(starts)) != len(starts):
+        starts = list(map(_START, recorded))
+        ends = list(map(_END, recorded))
+        size = ends[0] - starts[0] + 1
+        if size not in (1, 3, 6, 12) or any(e - b + 1 != size
+                                             for b, e in zip(starts, ends, strict=True)):
             return
         first = min(starts)
         values: list[float | None] = [None] * ((max(starts) - first) // size + 1)
-        for p, entry in recorded.items():
-            values[(p.start - first) // size] = entry.value
+        for start, entry in zip(starts, recorded.values(), strict=True):
+            values[(start - first) // size] = entry.value
         self.first, self.size, self.values = first, size, values
 
     def figure(self, period: Period, agregasi: str
@@ -159,6 +164,8 @@ class Aggregates:
     def years(self) -> list[int]:
         """Every year some value was recorded in, oldest first."""
         if self._years is None:
-            starts = {p.start for recorded in self.entries.values() for p in recorded}
+            starts: set[int] = set()
+            for recorded in self.entries.values():
+                starts.update(map(_START, recorded))
             self._years = sorted({start // 12 for start in starts})
         return self._years
