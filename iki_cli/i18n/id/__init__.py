@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from . import results
+from . import checks, cli, definitions, export, formula, periods, problems, results
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
     **results.MESSAGES,
+    **checks.MESSAGES,
+    **cli.MESSAGES,
+    **definitions.MESSAGES,
+    **export.MESSAGES,
+    **formula.MESSAGES,
+    **periods.MESSAGES,
+    **problems.MESSAGES,
 }
 
 __all__ = ["LABELS", "MESSAGES"]

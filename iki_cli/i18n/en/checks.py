@@ -1,0 +1,4 @@
+"""Messages of checks (English)."""
+
+MESSAGES: dict[str, str] = {
+}

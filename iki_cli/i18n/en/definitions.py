@@ -1,0 +1,4 @@
+"""Messages of definitions (English)."""
+
+MESSAGES: dict[str, str] = {
+}

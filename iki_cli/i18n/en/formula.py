@@ -1,0 +1,4 @@
+"""Messages of formula (English)."""
+
+MESSAGES: dict[str, str] = {
+}

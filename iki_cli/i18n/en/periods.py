@@ -1,0 +1,4 @@
+"""Messages of periods (English)."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,5 @@
+"""Messages shared by every stage: suggestions (English)."""
+
+MESSAGES: dict[str, str] = {
+    "problems.did-you-mean": "; did you mean `{suggestion}`?",
+}

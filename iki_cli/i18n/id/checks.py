@@ -1,0 +1,4 @@
+"""Messages of checks (Indonesian)."""
+
+MESSAGES: dict[str, str] = {
+}

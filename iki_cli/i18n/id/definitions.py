@@ -1,0 +1,4 @@
+"""Messages of definitions (Indonesian)."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Messages of formula (Indonesian)."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Messages of periods (Indonesian)."""
+
+MESSAGES: dict[str, str] = {
+}
