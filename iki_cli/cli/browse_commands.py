@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
+from ..i18n import t
 from .app import command
 from .console import out
 from .options import DefinitionsOpt, load_valid
@@ -49,7 +50,8 @@ def show(
     if position not in positions:
         from ..problems import did_you_mean
 
-        raise UsageError(f"no position `{position}`{did_you_mean(position, positions)}")
+        raise UsageError(t("cli.no-position", id=position)
+                         + did_you_mean(position, positions))
     out.print(browse.show_position(defs, position))
 
 

@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
+from ..i18n import t
 from .app import command
 from .console import err, escape
-from .options import DefinitionsOpt, require_root
+from .options import DefinitionsOpt, output_folder, path_argument, require_root
 from .policy import gc_kept
 
 
@@ -44,7 +44,7 @@ def validate(
 @command()
 def schema(
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="Folder to write the .schema.json files to; "
+        "-o", "--output", parser=path_argument, help="Folder to write the .schema.json files to; "
         "without it the schemas are printed as one JSON object.")] = None,
 ) -> None:
     """Write the JSON Schemas (draft-07) of the three definition file kinds."""
@@ -58,9 +58,8 @@ def schema(
         merged = {name: json.loads(text) for name, text in schemas.items()}
         sys.stdout.write(json.dumps(merged, indent=2, ensure_ascii=False) + "\n")
         return
-    if output.exists() and not output.is_dir():
-        raise UsageError(f"-o names the file `{output}`; give a folder for the schema files")
+    output_folder(output)
     files = {output / name: text for name, text in schemas.items()}
     write_all(files)  # all three or none; a folder that cannot be made is one message
     for path in files:
-        err.print(f"wrote {escape(str(path))}")
+        err.print(t("cli.wrote", path=escape(str(path))))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import ProblemsError, UsageError
+from ..i18n import t
 from .app import command
 from .console import err, escape, out, print_problems
 from .options import (
@@ -20,11 +21,16 @@ from .options import (
     LangOpt,
     PeriodOpt,
     TemplatesOpt,
+    check_inputs,
     check_lang,
     load_valid,
+    output_file,
+    output_folder,
     parse_delimiter,
     parse_formats,
     parse_period_option,
+    path_argument,
+    templates_folder,
 )
 from .policy import gc_kept, gc_paused
 
@@ -37,10 +43,11 @@ if TYPE_CHECKING:
 def compute(
     periode: PeriodOpt,
     values: Annotated[list[Path], typer.Option(
-        "-v", "--values", help="Values file (CSV or .xlsx); repeat for several files.")],
+        "-v", "--values", parser=path_argument,
+        help="Values file (CSV or .xlsx); repeat for several files.")],
     definitions: DefinitionsOpt = Path("definitions"),
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the reports.")]
-    = Path("laporan"),
+    output: Annotated[Path, typer.Option("-o", "--output", parser=path_argument,
+                                         help="Folder for the reports.")] = Path("laporan"),
     formats: Annotated[str, typer.Option(
         "-f", "--format", help="Comma-separated formats: md, html, json, csv.")]
     = "md,html,json",
@@ -62,10 +69,12 @@ def compute(
     delim = parse_delimiter(delimiter)
     chosen = parse_formats(formats, REPORT_FORMATS)
     check_lang(lang)
+    output_folder(output)
+    templates = templates_folder(templates)
     defs = load_valid(definitions)
     try:
         with gc_kept():
-            data = read_values(values, defs.variables, notation=angka.value,
+            data = read_values(check_inputs(values), defs.variables, notation=angka.value,
                                delimiter=delim, sheet=sheet)
     except ProblemsError as exc:
         print_problems(exc.problems)
@@ -78,7 +87,7 @@ def compute(
 
     out.print(summary(report, defs, lang))
     for path in files:
-        err.print(f"wrote {escape(str(path))}")
+        err.print(t("cli.wrote", path=escape(str(path))))
     if strict and (warnings or any(r.status != "lengkap" for r in report.hasil)):
         raise typer.Exit(1)
 
@@ -106,10 +115,19 @@ def render_outputs(report: Report, defs: Definitions, formats: list[str], output
             contents[path] = to_csv(report, defs, lang)
         else:
             contents[path] = rendered[fmt]
-    if output.exists() and not output.is_dir():
-        raise UsageError(f"output `{output}` exists and is not a folder")
     write_all(contents)
     return list(contents)
+
+
+# A CSV template (.csv, or .tsv with --delimiter tab) or the data-entry workbook (.xlsx).
+TEMPLATE_SUFFIXES = (".csv", ".tsv", ".xlsx")
+
+
+def _exists_as_file(path: Path) -> bool:
+    try:
+        return path.exists() and not path.is_dir()
+    except OSError:
+        return False
 
 
 @command()
@@ -117,8 +135,9 @@ def template(
     periode: PeriodOpt,
     definitions: DefinitionsOpt = Path("definitions"),
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="File to write (.csv, or .xlsx for a workbook); "
-        "without it the CSV is printed. With --per-sumber: the folder for the workbooks.")]
+        "-o", "--output", parser=path_argument,
+        help="File to write (.csv, or .xlsx for a workbook); without it the CSV is printed. "
+        "With --per-sumber: the folder for the workbooks.")]
     = None,
     angka: AngkaOpt = Angka.id,
     delimiter: DelimiterOpt = None,
@@ -135,15 +154,18 @@ def template(
     folder: Path | None = None
     if per_sumber:
         if output is None:
-            raise UsageError("--per-sumber writes one workbook per data source: give the "
-                             f"folder with -o, e.g. -o nilai-{period.code}")
-        if output.suffix.lower() in (".xlsx", ".xlsm", ".csv") or (
-                output.exists() and not output.is_dir()):
-            raise UsageError(f"with --per-sumber, -o names a folder, not the file `{output}`")
-        folder = output
+            raise UsageError(t("cli.per-sumber-needs-folder", example=f"nilai-{period.code}"))
+        if output.suffix.lower() in TEMPLATE_SUFFIXES + (".xlsm",) or (
+                _exists_as_file(output)):
+            raise UsageError(t("cli.per-sumber-not-file", path=str(output)))
+        folder = output_folder(output)
     elif output is not None and output.suffix.lower() in (".xlsm", ".xls", ".ods"):
-        raise UsageError(f"cannot write `{output}`: the workbook template is written as .xlsx "
-                         "(or give a .csv file)")
+        raise UsageError(t("cli.template-workbook-suffix", path=str(output)))
+    elif output is not None and output.suffix.lower() not in TEMPLATE_SUFFIXES:
+        raise UsageError(t("cli.template-suffix", path=str(output),
+                           suffix=output.suffix or "–"))
+    elif output is not None:
+        output_file(output)
     defs = load_valid(definitions)
     if folder is not None:
         from ..export.atomic import write_all
@@ -152,14 +174,14 @@ def template(
         files = {folder / name: data for name, data in template_workbooks(defs, period).items()}
         write_all(files)  # every workbook or none
         for path in files:
-            err.print(f"wrote {escape(str(path))}")
+            err.print(t("cli.wrote", path=escape(str(path))))
         return
     if output is not None and output.suffix.lower() == ".xlsx":
         from ..export.atomic import write_atomic
         from ..forms.workbook import template_workbook
 
         write_atomic(output, template_workbook(defs, period))
-        err.print(f"wrote {escape(str(output))}")
+        err.print(t("cli.wrote", path=escape(str(output))))
         return
     text = template_csv(defs, period, notation=angka.value, delimiter=delim)
     if output is None:
@@ -169,4 +191,4 @@ def template(
 
     # A byte order mark lets Excel open the UTF-8 file with the right characters.
     write_atomic(output, "\ufeff" + text)
-    err.print(f"wrote {escape(str(output))}")
+    err.print(t("cli.wrote", path=escape(str(output))))

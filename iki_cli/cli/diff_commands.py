@@ -9,9 +9,20 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
+from ..i18n import t
 from .app import command
 from .console import err, escape, fail, out, print_problems
-from .options import DefinitionsOpt, LangOpt, TemplatesOpt, check_lang, load_valid, parse_formats
+from .options import (
+    DefinitionsOpt,
+    LangOpt,
+    TemplatesOpt,
+    check_lang,
+    load_valid,
+    output_folder,
+    parse_formats,
+    path_argument,
+    templates_folder,
+)
 
 
 @command()
@@ -34,9 +45,9 @@ def diff(
 
     # Plain str options checked here: typer's choice types would need module-level enums.
     if format not in ("text", "md", "json"):
-        raise UsageError(f"--format must be text, md or json, not `{format}`")
+        raise UsageError(t("cli.diff-bad-format", value=format))
     if fail_on not in (None, "breaking"):
-        raise UsageError(f"--fail-on must be `breaking`, not `{fail_on}`")
+        raise UsageError(t("cli.diff-bad-fail-on", value=fail_on))
     try:
         result = diff_definitions(definitions, base, head)
     except InvalidSide as exc:
@@ -47,12 +58,13 @@ def diff(
     elif format == "md":
         sys.stdout.write(describe.to_markdown(result))
     elif not result.changes:
-        out.print(f"No changes to the definitions between {escape(base)} and "
-                  f"{escape(describe.head_label(result))}.")
+        out.print(t("cli.diff-no-changes", base=escape(base),
+                    head=escape(describe.head_label(result))))
     else:
         n = describe.counts(result)
         out.print(f"[bold]{escape(base)} → {escape(describe.head_label(result))}[/]: "
-                  f"{n['breaking']} breaking, {n['target']} target, {n['text']} text")
+                  + t("cli.diff-counts", breaking=n["breaking"], target=n["target"],
+                      text=n["text"]))
         styles = {"plain": "", "old": "red", "new": "green", "value": "cyan"}
         colours = {"breaking": "bold red", "target": "bold yellow", "text": "bold blue"}
         for klass in describe.CLASSES:
@@ -65,14 +77,14 @@ def diff(
                 field = f" [bold]{escape(c.field)}[/]:" if c.field else ""
                 out.print(f"  {escape(c.object)}{field} {what}")
     if fail_on == "breaking" and result.has_breaking:
-        fail(f"{describe.counts(result)['breaking']} breaking change(s) (--fail-on breaking)", 1)
+        fail(t("cli.diff-breaking", count=describe.counts(result)["breaking"]), 1)
 
 
 @command()
 def doc(
     definitions: DefinitionsOpt = Path("definitions"),
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the document.")]
-    = Path("laporan"),
+    output: Annotated[Path, typer.Option("-o", "--output", parser=path_argument,
+                                         help="Folder for the document.")] = Path("laporan"),
     formats: Annotated[str, typer.Option(
         "-f", "--format", help="Comma-separated formats: md, html.")] = "md,html",
     lang: LangOpt = "id",
@@ -85,12 +97,12 @@ def doc(
 
     chosen = parse_formats(formats, ("md", "html"))
     check_lang(lang)
+    output_folder(output)
+    templates = templates_folder(templates)
     defs = load_valid(definitions)
-    if output.exists() and not output.is_dir():
-        raise UsageError(f"output `{output}` exists and is not a folder")
     contents: dict[Path, str | bytes] = {
         output / f"iki-dokumen.{fmt}": render_document(defs, fmt, lang, templates)
         for fmt in chosen}
     write_all(contents)
     for path in contents:
-        err.print(f"wrote {escape(str(path))}")
+        err.print(t("cli.wrote", path=escape(str(path))))
