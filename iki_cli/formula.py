@@ -18,6 +18,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+# Python's keywords and soft keywords (`type` is one from Python 3.12 on): never a
+# variable name, whichever Python runs iki.
+RESERVED_WORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) \
+    | {"match", "case", "type", "_"}
 MAX_LENGTH = 500
 MAX_DEPTH = 50
 FUNCTIONS: dict[str, Callable[..., float]] = {"min": min, "max": max, "abs": abs}
@@ -217,7 +221,7 @@ class _Parser:
                            tok.column)
 
     def name(self, tok: _Tok) -> Node:
-        if keyword.iskeyword(tok.text) or keyword.issoftkeyword(tok.text):
+        if tok.text in RESERVED_WORDS:
             raise FormulaError(f"`{tok.text}` is not allowed in a formula", tok.column)
         following = self.peek()
         if tok.text in FUNCTIONS and following.text == "(":

@@ -25,6 +25,7 @@ CHECKS: dict[str, Check] = table([
     formulas.check_unused,
     scales.check_thresholds,
     scales.check_target_periods,
+    scales.check_target_signs,
     formulas.check_examples,
     formulas.check_name_percent,
     formulas.check_name_count,

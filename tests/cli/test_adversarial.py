@@ -117,7 +117,7 @@ def test_folder_named_like_a_position_file(runner: CliRunner, office: Path, nila
                                            tmp_path: Path) -> None:
     (office / "jabatan" / "x.yaml").mkdir()
     out = refused(runner, office, nilai, tmp_path / "out", rule="unreadable", where="x.yaml")
-    assert "cannot read file" in out
+    assert "this is a folder; a definitions file is a YAML file" in out
 
 
 def test_dangling_symlink(runner: CliRunner, office: Path, nilai: Path, tmp_path: Path) -> None:
