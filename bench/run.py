@@ -9,6 +9,7 @@ each a fresh subprocess):
     iki validate              vs  loading every YAML file with yaml.CSafeLoader
     iki compute -f json,csv   vs  the same plus one csv.reader pass converting numbers
     iki compute (default -f)  vs  the same baseline
+    iki diff -p (impact)      vs  iki compute -f json of the same data
     iki --version             vs  python -c "import typer"
     peak RSS of iki compute
 
@@ -27,6 +28,7 @@ import argparse
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -36,7 +38,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-TARGETS = {"validate": 2.5, "compute": 2.5, "startup": 2.0, "rss_mb": 300.0}
+TARGETS = {"validate": 2.5, "compute": 2.5, "startup": 2.0, "rss_mb": 300.0, "impact": 2.5}
 CHILDREN = 5
 AGREGASI = ("jumlah", "terakhir", "rata_rata", "maksimum")
 
@@ -252,6 +254,22 @@ def paired_times(cmd: list[str], baseline: list[str], cwd: Path,
     return statistics.median(times), statistics.median(base_times)
 
 
+def impact_repository(work: Path, defs: Path) -> None:
+    """Commit the office in a git repository at `work`, then lower every target of the last
+    year of every 10th position by 30 in the working tree (a merge request of targets)."""
+    env = {**child_env(), "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.invalid"}
+    for args in (["init", "-q"], ["add", "definitions"], ["commit", "-qm", "office"]):
+        subprocess.run(["git", *args], cwd=work, check=True, env=env, capture_output=True)
+    for i, file in enumerate(sorted((defs / "jabatan").glob("*.yaml"))):
+        if i % 10 == 0:
+            text = file.read_text(encoding="utf-8")
+            file.write_text(re.sub(r"(?m)^(          2026: )(\d+)$",
+                                   lambda m: f"{m[1]}{int(m[2]) - 30}", text),
+                            encoding="utf-8")
+
+
 def peak_rss_mb(cmd: list[str], cwd: Path) -> float:
     """Peak resident memory of one run of `cmd`, through a fresh parent process."""
     probe = ("import resource, subprocess, sys\n"
@@ -319,6 +337,13 @@ def measure(positions: int, years: int, repeat: int, keep: Path | None,
             return out
         out.append(Row("compute (default formats)",
                        *paired_times(compute, base_values, work, repeat), TARGETS["compute"]))
+        if shutil.which("git"):
+            impact_repository(work, defs)
+            preview = [*iki, "diff", "-d", str(defs), "-p", str(last), "-v", str(values),
+                       "-f", "json"]
+            out.append(Row("impact preview (diff -p) / compute -f json",
+                           *paired_times(preview, [*compute, "-f", "json"], work, repeat),
+                           TARGETS["impact"]))
         out.append(Row("start-up (--version)",
                        *paired_times([*iki, "--version"], [py, "-c", "import typer"], work,
                                      max(repeat, 9)),

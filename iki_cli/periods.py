@@ -33,10 +33,14 @@ class PeriodError(ValueError):
 class Period:
     """A span of whole months from `start` to `end` (month numbers, both included)."""
 
-    __slots__ = ("start", "end")
+    __slots__ = ("start", "end", "kind", "code")
     _interned: ClassVar[dict[tuple[int, int], Period]] = {}
     start: int
     end: int
+    # `year`, `semester`, `quarter`, `month`, or `span` for any other run of months
+    kind: str
+    # `2026`, `2026-S1`, `2026-TW3`, `2026-07`; a span is `2026-01/2026-09`
+    code: str
 
     def __new__(cls, start: int, end: int) -> Period:
         found = cls._interned.get((start, end))
@@ -51,6 +55,9 @@ class Period:
         self = object.__new__(cls)
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
+        # Named once: one object per span, and codes are read for every target and value.
+        object.__setattr__(self, "kind", self._kind())
+        object.__setattr__(self, "code", self._code())
         cls._interned[(start, end)] = self
         return self
 
@@ -108,9 +115,7 @@ class Period:
     def months(self) -> int:
         return self.end - self.start + 1
 
-    @property
-    def kind(self) -> str:
-        """`year`, `semester`, `quarter`, `month`, or `span` for any other run of months."""
+    def _kind(self) -> str:
         size = self.months
         if self.year == self.end_year and size in _KIND_BY_SIZE and self.start % size == 0:
             return _KIND_BY_SIZE[size]
@@ -121,9 +126,7 @@ class Period:
         """The semester, quarter or month number within the year (1 for a year)."""
         return (self.first - 1) // self.months + 1 if self.kind != "span" else 0
 
-    @property
-    def code(self) -> str:
-        """`2026`, `2026-S1`, `2026-TW3`, `2026-07`; a span is `2026-01/2026-09`."""
+    def _code(self) -> str:
         kind = self.kind
         if kind == "year":
             return f"{self.year}"

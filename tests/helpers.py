@@ -11,6 +11,8 @@ targets), the values rows, and the expected numbers as arithmetic.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -166,3 +168,43 @@ def laporan_kecil_2026() -> tuple[Report, Definitions]:
     """The small office's report of 2026 (the golden files' figures) and its definitions."""
     defs = load(LAPORAN_KECIL)
     return compute(defs, read(defs, [LAPORAN_KECIL_NILAI]), parse_period("2026")), defs
+
+
+# Git that reads no global or system configuration, with a fixed identity.
+GIT_ENV = {
+    "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@example.invalid",
+    "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@example.invalid",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in `repo` (with GIT_ENV set by the test), failing the test on an error."""
+    proc = subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=repo,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def commit(repo: Path, message: str = "change") -> None:
+    """Commit everything in the working tree."""
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--allow-empty", "-m", message)
+
+
+def make_repo(base: Path, folder: str = "definitions",
+              source: Path = KANTOR_LAIN) -> tuple[Path, Path]:
+    """A git repository with `source` committed at `folder`; returns (repo, definitions)."""
+    repo = base / "repo"
+    defs = repo / folder
+    shutil.copytree(source, defs)
+    git(repo, "-c", "init.defaultBranch=main", "init", "-q")
+    commit(repo, "definitions")
+    return repo, defs
+
+
+def edit(file: Path, old: str, new: str) -> None:
+    """Replace one exact piece of text in a file (it must occur exactly once)."""
+    text = file.read_text("utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
+    file.write_text(text.replace(old, new, 1), "utf-8")

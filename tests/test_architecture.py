@@ -20,7 +20,8 @@ import iki_cli
 PACKAGE = Path(iki_cli.__file__).parent
 # The stages in the order data flows through them; index = layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("__init__", "problems", "errors", "periods", "numbers", "formula", "i18n", "markdown"),
+    ("__init__", "problems", "errors", "periods", "numbers", "formula", "i18n", "markdown",
+     "quantities"),
     ("definitions",),
     ("checks",),
     ("values",),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..definitions.loading import Definitions, load_definitions
 from ..problems import Problem, sort_problems
-from . import formulas, ids, scales, structure
+from . import formulas, fractions, ids, scales, structure
 from .registry import Check, table
 
 CHECKS: dict[str, Check] = table([
@@ -29,6 +29,7 @@ CHECKS: dict[str, Check] = table([
     formulas.check_examples,
     formulas.check_name_percent,
     formulas.check_name_count,
+    fractions.check_inverted_fractions,
 ])
 
 

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import sys
 
-from . import browse_commands, check_commands, compute_commands, console, diff_commands, policy
+from . import (
+    browse_commands,
+    check_commands,
+    compute_commands,
+    console,
+    diff_commands,
+    import_commands,
+    policy,
+)
 from .app import app, register
 
 register([
+    import_commands.import_,
     check_commands.validate,
     browse_commands.list_,
     browse_commands.show,

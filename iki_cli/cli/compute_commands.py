@@ -58,6 +58,10 @@ def compute(
         "--sheet", help="Worksheet to read from .xlsx values files (default: the first).")]
     = None,
     templates: TemplatesOpt = None,
+    rev: Annotated[str | None, typer.Option(
+        "--rev", help="Compute with the definitions of this git revision (e.g. the tag of the "
+        "adopted Perjanjian Kinerja, pk-2026) instead of the working tree.",
+        show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
         help="Exit 1 when a value warning is found or any result is not `lengkap`.")] = False,
 ) -> None:
@@ -71,7 +75,11 @@ def compute(
     check_lang(lang)
     output_folder(output)
     templates = templates_folder(templates)
-    defs = load_valid(definitions)
+    revision = None
+    if rev is not None:
+        defs, revision = _definitions_at(definitions, rev)
+    else:
+        defs = load_valid(definitions)
     try:
         with gc_kept():
             data = read_values(check_inputs(values), defs.variables, notation=angka.value,
@@ -82,6 +90,9 @@ def compute(
     warnings = [p for p in data.problems if p.level == "warning"]
     print_problems(warnings)
     report = run(defs, data, period)
+    if revision is not None:
+        report.definisi = revision
+        err.print(f"definitions at {escape(revision)}")
     files = render_outputs(report, defs, chosen, output, lang, templates)
     from .summary import summary
 
@@ -90,6 +101,18 @@ def compute(
         err.print(t("cli.wrote", path=escape(str(path))))
     if strict and (warnings or any(r.status != "lengkap" for r in report.hasil)):
         raise typer.Exit(1)
+
+
+def _definitions_at(definitions: Path, rev: str) -> tuple[Definitions, str]:
+    """The valid definitions at `rev` (problems printed and exit 1 when they are not)."""
+    from ..diff.sides import InvalidSide, definitions_at
+
+    try:
+        with gc_kept():
+            return definitions_at(definitions, rev)
+    except InvalidSide as exc:
+        print_problems(exc.problems)
+        raise
 
 
 def render_outputs(report: Report, defs: Definitions, formats: list[str], output: Path,

@@ -101,7 +101,7 @@ class Indikator(_Model):
     id: str = _id(KEBAB, "indicator")
     nama: Teks
     rumus: str
-    satuan: Teks
+    satuan: str
     polaritas: Polaritas = "positif"
     desimal: int = Field(default=2, ge=0, le=6)
     sumber_data: str | None = None

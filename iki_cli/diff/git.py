@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import UsageError
+from ..problems import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -56,15 +57,37 @@ def locate(definitions: Path) -> Repo:
 
 
 def resolve(repo: Repo, rev: str) -> str:
-    """The commit id of `rev`; an unknown revision is a usage error."""
+    """The commit id of `rev`; an unknown revision is a usage error naming close names."""
     # A leading "-" would be read as an option by git.
     proc = None if not rev or rev.startswith("-") else \
         _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], repo.top)
     if proc is None or proc.returncode != 0:
+        hint = did_you_mean(rev, names(repo)) if rev else ""
         raise UsageError(f"unknown revision `{rev}`: not a branch, tag or commit of this "
-                         "repository (in a shallow CI clone, fetch it first, e.g. "
-                         "`git fetch origin main` or `fetch-depth: 0`)")
+                         f"repository{hint} (in a shallow CI clone, fetch it first, e.g. "
+                         "`git fetch origin main --tags` or `fetch-depth: 0`)")
     return proc.stdout.decode().strip()
+
+
+def names(repo: Repo) -> list[str]:
+    """The tags and branches of the repository (for suggestions)."""
+    proc = _git(["for-each-ref", "--format=%(refname:short)", "refs/tags", "refs/heads"],
+                repo.top)
+    return proc.stdout.decode("utf-8", "replace").split() if proc.returncode == 0 else []
+
+
+def tags_at(repo: Repo, commit: str) -> list[str]:
+    """The tags that point at `commit`, sorted."""
+    proc = _git(["tag", "--points-at", commit], repo.top)
+    return sorted(proc.stdout.decode("utf-8", "replace").split()) if proc.returncode == 0 \
+        else []
+
+
+def revision_name(repo: Repo, commit: str) -> str:
+    """How a report names a revision: its tags and short commit, `pk-2026 (1a2b3c4d)`."""
+    tags = tags_at(repo, commit)
+    short = commit[:12]
+    return f"{', '.join(tags)} ({short})" if tags else short
 
 
 def _wanted(rel: str) -> bool:

@@ -12,7 +12,7 @@ from ..definitions.loading import Definitions
 from ..errors import ProblemsError, UsageError
 from ..problems import Problem
 from .compare import WORKTREE, DiffResult, Objects, compare, snapshot
-from .git import Repo, locate, resolve, tree_files
+from .git import Repo, locate, resolve, revision_name, tree_files
 
 
 class InvalidSide(ProblemsError):
@@ -22,11 +22,13 @@ class InvalidSide(ProblemsError):
 
 @dataclass(frozen=True)
 class Side:
-    """One side of the diff: its objects (None when the folder is absent) and errors."""
+    """One side of the diff: its definitions and objects (None when the folder is absent,
+    or the definitions are invalid) and its errors."""
 
     label: str
     objects: Objects | None
     errors: tuple[Problem, ...] = ()
+    defs: Definitions | None = None
 
 
 def _validated(root: Path) -> tuple[Definitions, list[Problem]]:
@@ -35,7 +37,11 @@ def _validated(root: Path) -> tuple[Definitions, list[Problem]]:
 
 
 def revision_side(repo: Repo, rev: str, commit: str, label: str) -> Side:
-    """Read, validate and reduce the definitions at a commit (materialised in a temp dir)."""
+    """Read, validate and reduce the definitions at a commit (materialised in a temp dir).
+
+    The same loader serves `iki diff` and `iki compute --rev`: the definitions
+    loaded are kept with the side (they no longer need the files).
+    """
     files = tree_files(repo, commit)
     if files is None:
         return Side(label, None)
@@ -48,7 +54,7 @@ def revision_side(repo: Repo, rev: str, commit: str, label: str) -> Side:
         objects = snapshot(defs) if not errors else None
         # Problems name the temp dir; say `REV:path` so the user knows which side it is.
         errors = [_rehome(p, root, f"{rev}:{repo.prefix}") for p in errors]
-    return Side(label, objects, tuple(errors))
+    return Side(label, objects, tuple(errors), defs if not errors else None)
 
 
 def _rehome(problem: Problem, root: Path, prefix: str) -> Problem:
@@ -62,11 +68,18 @@ def worktree_side(root: Path) -> Side:
     if not root.is_dir():
         return Side("in the working tree", None)
     defs, errors = _validated(root)
-    return Side("in the working tree", snapshot(defs) if not errors else None, tuple(errors))
+    return Side("in the working tree", snapshot(defs) if not errors else None, tuple(errors),
+                defs if not errors else None)
 
 
 def diff_definitions(definitions: Path, base: str = "HEAD", head: str | None = None) -> DiffResult:
     """Compare the definitions folder between `base` and `head` (None: the working tree)."""
+    return diff_sides(definitions, base, head)[2]
+
+
+def diff_sides(definitions: Path, base: str = "HEAD",
+               head: str | None = None) -> tuple[Side, Side, DiffResult]:
+    """Both sides of a diff, validated, and the comparison of their definitions."""
     repo = locate(definitions)
     # Both revisions are resolved before anything is read: usage errors come first.
     base_commit = resolve(repo, base)
@@ -79,8 +92,9 @@ def diff_definitions(definitions: Path, base: str = "HEAD", head: str | None = N
         where = f"`{head}`" if head is not None else "the working tree"
         raise UsageError(f"there is no definitions folder `{repo.prefix.rstrip('/') or '.'}` "
                          f"at `{base}` nor in {where} (give it with -d/--definitions)")
-    return DiffResult(base, head if head is not None else WORKTREE,
-                      tuple(compare(old.objects or {}, new.objects or {})))
+    result = DiffResult(base, head if head is not None else WORKTREE,
+                        tuple(compare(old.objects or {}, new.objects or {})))
+    return old, new, result
 
 
 def _require_valid(*sides: Side) -> None:
@@ -91,3 +105,22 @@ def _require_valid(*sides: Side) -> None:
     which = " and ".join(f"{s.label} ({len(s.errors)} error(s))" for s in bad)
     raise InvalidSide(f"cannot compare: the definitions {which} are invalid; fix them, "
                       "or compare other revisions", problems)
+
+
+def definitions_at(definitions: Path, rev: str) -> tuple[Definitions, str]:
+    """The definitions folder as it is at revision `rev`, validated, and the revision's name.
+
+    `iki compute --rev` computes with these: the adopted definitions (a tag such as
+    `pk-2026`), whatever the working tree holds. Invalid definitions at `rev` are a
+    ProblemsError naming the side; no folder at `rev` is a usage error.
+    """
+    repo = locate(definitions)
+    commit = resolve(repo, rev)
+    side = revision_side(repo, rev, commit, f"at `{rev}`")
+    if side.errors:
+        raise InvalidSide(f"the definitions at `{rev}` have {len(side.errors)} error(s); "
+                          "compute another revision, or fix them there", list(side.errors))
+    if side.defs is None:
+        raise UsageError(f"there is no definitions folder `{repo.prefix.rstrip('/') or '.'}` "
+                         f"at `{rev}` (give it with -d/--definitions)")
+    return side.defs, revision_name(repo, commit)

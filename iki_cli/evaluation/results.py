@@ -72,6 +72,9 @@ class Report:
     organisasi: dict[str, str]
     hasil: list[Result]
     predikat_scale: list[str]
+    # The git revision the definitions were read from (`compute --rev`), e.g.
+    # `pk-2026 (1a2b3c4d5e6f)`; empty when they are the files on disk.
+    definisi: str = ""
 
     @property
     def ringkasan(self) -> dict[str, Any]:

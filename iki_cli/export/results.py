@@ -34,9 +34,13 @@ def result_dict(r: Result, lang: str, names: dict[str, str]) -> dict[str, Any]:
 def report_dict(report: Report, defs: Definitions, lang: str) -> dict[str, Any]:
     """The whole JSON document of SPEC §5."""
     names = variable_names(defs)
-    return {"versi_skema": 1, "periode": report.periode, "organisasi": report.organisasi,
-            "ringkasan": report.ringkasan,
-            "hasil": [result_dict(r, lang, names) for r in report.hasil]}
+    data: dict[str, Any] = {"versi_skema": 1, "periode": report.periode,
+                            "organisasi": report.organisasi}
+    if report.definisi:
+        data["definisi"] = report.definisi
+    data.update({"ringkasan": report.ringkasan,
+                 "hasil": [result_dict(r, lang, names) for r in report.hasil]})
+    return data
 
 
 def variable_names(defs: Definitions) -> dict[str, str]:

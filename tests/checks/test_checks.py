@@ -500,6 +500,19 @@ bad("name-count", [(HEAD, 11, 16, "name-count")], message="Jumlah",
     jabatan={"kepala": _head("rumus: a / b * 100", nama="Jumlah yang tertangani")})
 good("name-count", jabatan={"kepala": _head("rumus: a / b * 100",
                                             nama="Persentase yang tertangani")})
+bad("inverted-fraction", [(HEAD, 12, 16, "inverted-fraction")], message="upside down",
+    variabel="""\
+        versi_skema: 1
+        variabel:
+          - {id: a, uraian: Jumlah pengaduan, agregasi: jumlah}
+          - {id: b, uraian: Jumlah pengaduan yang terselesaikan, agregasi: jumlah}
+        """)
+good("inverted-fraction", variabel="""\
+        versi_skema: 1
+        variabel:
+          - {id: a, uraian: Jumlah pengaduan yang terselesaikan, agregasi: jumlah}
+          - {id: b, uraian: Jumlah pengaduan, agregasi: jumlah}
+        """)
 
 
 # --- thresholds, periods, examples --------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import KANTOR_LAIN, REPO
+from helpers import GIT_ENV, KANTOR_LAIN, REPO, commit, edit, git, make_repo
 from typer.testing import CliRunner
 
 from iki_cli.cli import app
@@ -31,37 +31,8 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 @pytest.fixture(autouse=True)
 def git_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Git that reads no global or system config, with a fixed identity."""
-    for key, value in {
-        "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@example.invalid",
-        "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@example.invalid",
-    }.items():
+    for key, value in GIT_ENV.items():
         monkeypatch.setenv(key, value)
-
-
-def git(repo: Path, *args: str) -> str:
-    """Run git in `repo`, failing the test on an error."""
-    proc = subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=repo,
-                          capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
-
-
-def commit(repo: Path, message: str = "change") -> None:
-    """Commit everything in the working tree."""
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--allow-empty", "-m", message)
-
-
-def make_repo(base: Path, folder: str = "definitions") -> tuple[Path, Path]:
-    """A git repository with kantor-lain committed at `folder`; returns (repo, definitions)."""
-    repo = base / "repo"
-    defs = repo / folder
-    shutil.copytree(KANTOR_LAIN, defs)
-    git(repo, "-c", "init.defaultBranch=main", "init", "-q")
-    commit(repo, "kantor-lain")
-    return repo, defs
 
 
 @pytest.fixture
@@ -74,13 +45,6 @@ def repo(tmp_path: Path) -> Path:
 def runner() -> CliRunner:
     """A CLI runner with a fixed width and no colour."""
     return CliRunner(env={"COLUMNS": "200", "NO_COLOR": "1"})
-
-
-def edit(file: Path, old: str, new: str) -> None:
-    """Replace one exact piece of text in a file."""
-    text = file.read_text("utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
-    file.write_text(text.replace(old, new, 1), "utf-8")
 
 
 def mutate(file: Path, change: Callable[[Any], None]) -> None:

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from . import checks, cli, definitions, export, formula, periods, problems, results
+from . import (
+    checks,
+    cli,
+    definitions,
+    diff,
+    export,
+    formula,
+    fractions,
+    importers,
+    periods,
+    problems,
+    results,
+)
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
@@ -14,6 +26,9 @@ MESSAGES: dict[str, str] = {
     **formula.MESSAGES,
     **periods.MESSAGES,
     **problems.MESSAGES,
+    **diff.MESSAGES,
+    **importers.MESSAGES,
+    **fractions.MESSAGES,
 }
 
 __all__ = ["LABELS", "MESSAGES"]

@@ -1,0 +1,27 @@
+"""Messages of `iki diff` and its impact preview (English)."""
+
+MESSAGES: dict[str, str] = {
+    "diff.status-lengkap": "complete",
+    "diff.status-parsial": "partial",
+    "diff.status-tanpa_data": "no data",
+    "diff.status-galat": "error",
+    "diff.field-realisasi": "value",
+    "diff.field-capaian": "achievement",
+    "diff.field-predikat": "rating",
+    "diff.field-status": "status",
+    "diff.field-target": "target",
+    "diff.effect-added": "new indicator: {figures}",
+    "diff.effect-removed": "indicator removed (was {figures})",
+    "diff.because-variable": "because variable {var} changed ({change})",
+    "diff.indicator-added": "new indicator",
+    "diff.indicator-removed": "indicator removed",
+    "diff.md-indikator": "Indicator",
+    "diff.md-perubahan": "Definition change",
+    "diff.md-realisasi": "Value",
+    "diff.md-capaian": "Achievement (%)",
+    "diff.md-predikat": "Rating",
+    "diff.md-status": "Status",
+    "diff.impact-heading": "Effect on the numbers of {period}",
+    "diff.no-impact": "No indicator's numbers change.",
+    "diff.impact-values": "Both sides computed from the same values: {files}.",
+}

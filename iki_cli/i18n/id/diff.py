@@ -1,0 +1,27 @@
+"""Messages of `iki diff` and its impact preview (Indonesian)."""
+
+MESSAGES: dict[str, str] = {
+    "diff.status-lengkap": "lengkap",
+    "diff.status-parsial": "parsial",
+    "diff.status-tanpa_data": "tanpa data",
+    "diff.status-galat": "galat",
+    "diff.field-realisasi": "realisasi",
+    "diff.field-capaian": "capaian",
+    "diff.field-predikat": "predikat",
+    "diff.field-status": "status",
+    "diff.field-target": "target",
+    "diff.effect-added": "indikator baru: {figures}",
+    "diff.effect-removed": "indikator dihapus (sebelumnya {figures})",
+    "diff.because-variable": "karena variabel {var} berubah ({change})",
+    "diff.indicator-added": "indikator baru",
+    "diff.indicator-removed": "indikator dihapus",
+    "diff.md-indikator": "Indikator",
+    "diff.md-perubahan": "Perubahan definisi",
+    "diff.md-realisasi": "Realisasi",
+    "diff.md-capaian": "Capaian (%)",
+    "diff.md-predikat": "Predikat",
+    "diff.md-status": "Status",
+    "diff.impact-heading": "Dampak pada angka periode {period}",
+    "diff.no-impact": "Tidak ada angka indikator yang berubah.",
+    "diff.impact-values": "Kedua sisi dihitung dari nilai yang sama: {files}.",
+}
