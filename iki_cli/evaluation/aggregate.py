@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..definitions.model import Variabel
@@ -32,4 +33,7 @@ def aggregate(var: Variabel, recorded: dict[Period, Entry], period: Period) -> A
     else:  # rata_rata: a time average, each record weighted by the months it covers
         weights = [p.months for p in coverage.used]
         value = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
+        if not math.isfinite(value):  # v * w overflowed: the average itself may be a number
+            total = sum(weights)
+            value = sum(v * (w / total) for v, w in zip(values, weights, strict=True))
     return Aggregate(value, coverage)

@@ -57,8 +57,10 @@ def to_json(report: Report, defs: Definitions, lang: str = "id") -> str:
     """
     data = report_dict(report, defs, lang)
     results = data.pop("hasil")
-    head = json.dumps(data, ensure_ascii=False, indent=2)
-    line = json.JSONEncoder(ensure_ascii=False).encode
+    # allow_nan=False: `Infinity` and `NaN` are not JSON; evaluation makes every number
+    # finite (a result too large to be one is `galat`), and a slip fails here, not in a reader.
+    head = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    line = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
     rows = ",\n    ".join(line(r) for r in results)
     body = f"[\n    {rows}\n  ]" if results else "[]"
     return f'{head[:-2]},\n  "hasil": {body}\n}}\n'

@@ -10,4 +10,7 @@ MESSAGES: dict[str, str] = {
     "pesan.no-target": "no target for period {period}",
     "pesan.below-scale": "achievement {value} is below the rating scale",
     "pesan.kategori-below-scale": "measured value {value} is below the category scale",
+    "pesan.value-too-large": "{var}: the combined value is too large to be a number; check the values",
+    "pesan.target-negative": "the target is negative: achievement is not computed",
+    "pesan.capaian-too-large": "achievement (measured value against the target) is too large to be a number; check the values and the target",
 }

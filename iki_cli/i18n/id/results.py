@@ -10,4 +10,7 @@ MESSAGES: dict[str, str] = {
     "pesan.no-target": "tidak ada target untuk periode {period}",
     "pesan.below-scale": "capaian {value} di bawah skala predikat",
     "pesan.kategori-below-scale": "realisasi {value} di bawah skala kategori",
+    "pesan.value-too-large": "{var}: nilai gabungannya terlalu besar untuk sebuah angka; periksa nilainya",
+    "pesan.target-negative": "target bernilai negatif: capaian tidak dihitung",
+    "pesan.capaian-too-large": "capaian (realisasi terhadap target) terlalu besar untuk sebuah angka; periksa nilai dan targetnya",
 }
