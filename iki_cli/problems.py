@@ -89,6 +89,20 @@ def _escaped(match: re.Match[str]) -> str:
         f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
+MAX_SHOWN = 40  # characters of a user's value quoted in a message
+
+
+def shown(value: object) -> str:
+    """A user's value as a message quotes it: one line, at most 40 characters, the length said.
+
+    A 400-digit number or a pasted paragraph in a message would hide the message.
+    """
+    text = printable(str(value), one_line=True)
+    if len(text) <= MAX_SHOWN:
+        return text
+    return t("problems.shortened", start=text[:20], count=len(str(value)))
+
+
 def display_path(path: Path) -> str:
     """A path as the user should read it: relative to the working folder when inside it,
     else as given (never `../../tmp/…`)."""

@@ -6,10 +6,10 @@ import math
 from collections.abc import Iterator
 
 from .. import formula
-from ..definitions.loading import Definitions, Loaded, shown
+from ..definitions.loading import Definitions, Loaded
 from ..definitions.model import Indikator, Jabatan
 from ..i18n import t
-from ..problems import Problem, did_you_mean
+from ..problems import Problem, did_you_mean, shown
 from .registry import check, indicators
 
 

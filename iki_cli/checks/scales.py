@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..definitions.loading import Definitions, shown
+from ..definitions.loading import Definitions
 from ..definitions.model import Threshold
 from ..definitions.yamlload import Document
 from ..i18n import t
 from ..periods import PeriodError, parse_period, suggest_period
-from ..problems import Problem
+from ..problems import Problem, shown
 from .registry import check, indicators
 
 

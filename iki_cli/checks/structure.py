@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..definitions.hierarchy import ancestors
-from ..definitions.loading import Definitions, shown
+from ..definitions.loading import Definitions
 from ..i18n import t
-from ..problems import Problem, did_you_mean
+from ..problems import Problem, did_you_mean, shown
 from .registry import check
 
 

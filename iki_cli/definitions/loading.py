@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import formula
 from ..i18n import t
-from ..problems import Problem, did_you_mean, display_path
+from ..problems import Problem, did_you_mean, display_path, shown
 from .model import FILE_MODELS, Jabatan, Organisasi, Variabel, VariabelFile
 from .yamlload import Document, load_file
 
@@ -84,17 +84,6 @@ _LIMIT_KEYS = {
     "less_than_equal": ("definitions.at-most", "le"),
     "too_short": ("definitions.too-few", "min_length"),
 }
-MAX_SHOWN = 40  # characters of a user's value quoted in a message
-
-
-def shown(value: Any) -> str:
-    """A user's value as a message quotes it: at most 40 characters, the length said."""
-    text = str(value)
-    if len(text) <= MAX_SHOWN:
-        return text
-    return t("definitions.shortened", start=text[:20], count=len(text))
-
-
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
     """The pydantic model that describes the mapping at `loc`, for key suggestions."""
     current: Any = model

@@ -30,4 +30,10 @@ MESSAGES: dict[str, str] = {
     "cli.diff-counts": "{breaking} breaking, {target} target, {text} text",
     "cli.diff-breaking": "{count} breaking change(s) (--fail-on breaking)",
     "cli.no-position": "no position `{id}`",
+    "cli.validate-ok": "OK: {files} file(s) checked, no problems.",
+    "cli.validate-summary": "{errors}, {warnings} in {files} file(s) checked.",
+    "cli.error-one": "{n} error",
+    "cli.error-many": "{n} errors",
+    "cli.warning-one": "{n} warning",
+    "cli.warning-many": "{n} warnings",
 }

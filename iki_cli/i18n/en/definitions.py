@@ -21,7 +21,6 @@ MESSAGES: dict[str, str] = {
     "definitions.unreadable": "cannot read file: {reason}",
     "definitions.not-utf8": "file is not UTF-8 (byte {byte}); save it as UTF-8",
     "definitions.nul": "file contains NUL bytes; is it a binary file?",
-    "definitions.shortened": "{start}… ({count} characters)",
     "definitions.the-file": "the file",
     "definitions.missing-key": "missing required key `{name}`",
     "definitions.unknown-key": "unknown key `{name}`",

@@ -2,4 +2,5 @@
 
 MESSAGES: dict[str, str] = {
     "problems.did-you-mean": "; did you mean `{suggestion}`?",
+    "problems.shortened": "{start}… ({count} characters)",
 }

@@ -30,4 +30,10 @@ MESSAGES: dict[str, str] = {
     "cli.diff-counts": "{breaking} breaking, {target} target, {text} text",
     "cli.diff-breaking": "{count} perubahan breaking (--fail-on breaking)",
     "cli.no-position": "tidak ada jabatan `{id}`",
+    "cli.validate-ok": "OK: {files} berkas diperiksa, tidak ada masalah.",
+    "cli.validate-summary": "{errors}, {warnings} dalam {files} berkas yang diperiksa.",
+    "cli.error-one": "{n} kesalahan",
+    "cli.error-many": "{n} kesalahan",
+    "cli.warning-one": "{n} peringatan",
+    "cli.warning-many": "{n} peringatan",
 }

@@ -21,7 +21,6 @@ MESSAGES: dict[str, str] = {
     "definitions.unreadable": "berkas tidak dapat dibaca: {reason}",
     "definitions.not-utf8": "berkas bukan UTF-8 (bita {byte}); simpan sebagai UTF-8",
     "definitions.nul": "berkas berisi bita NUL; apakah ini berkas biner?",
-    "definitions.shortened": "{start}… ({count} karakter)",
     "definitions.the-file": "berkas",
     "definitions.missing-key": "kunci wajib `{name}` tidak ada",
     "definitions.unknown-key": "kunci `{name}` tidak dikenal",

@@ -2,4 +2,5 @@
 
 MESSAGES: dict[str, str] = {
     "problems.did-you-mean": "; mungkin maksudnya `{suggestion}`?",
+    "problems.shortened": "{start}… ({count} karakter)",
 }
