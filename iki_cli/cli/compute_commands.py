@@ -92,7 +92,7 @@ def compute(
     report = run(defs, data, period)
     if revision is not None:
         report.definisi = revision
-        err.print(f"definitions at {escape(revision)}")
+        err.print(t("cli.definitions-at", revision=escape(revision)))
     files = render_outputs(report, defs, chosen, output, lang, templates)
     from .summary import summary
 

@@ -180,6 +180,9 @@ def _load_one(file: Path, kind: str, problems: list[Problem]) -> Loaded[Any] | N
     except ValidationError as exc:
         problems.extend(schema_problems(doc, model_cls, exc))
         return None
+    # The model holds every value now; the document keeps only the positions. The plain
+    # data was an eighth of what a loaded position costs in memory.
+    doc.data = None
     return Loaded(display, doc, model)
 
 

@@ -57,26 +57,41 @@ _INT_DIGITS = 4300
 _NOT_TEXT_START = frozenset("0123456789+-.~nNtTfF")
 
 
+# A position (line, column) is kept packed in one int, `line << 20 | column`: a file is
+# at most 1 MiB, so neither reaches 2**20. A (line, column) tuple for each of the ~230
+# keys and values of a position file cost a fifth of what a loaded position holds.
+_COLUMN_BITS = 20
+_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return packed >> _COLUMN_BITS, packed & _COLUMN_MASK
+
+
 @dataclass
 class Document:
-    """A loaded YAML file: plain data plus the position of every key and value."""
+    """A loaded YAML file: plain data plus the position of every key and value.
+
+    `data` is the plain data as read; the loader drops it once the typed model
+    holds the values, and keeps the positions (packed, see `pos`).
+    """
 
     path: str
     data: Any
-    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Loc, int] = field(default_factory=dict)
+    keys: dict[Loc, int] = field(default_factory=dict)
     quoted: set[Loc] = field(default_factory=set)
 
     def pos(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Position of `loc` (its key when `key`), else of its nearest recorded ancestor."""
         loc = tuple(loc)
         if key and loc in self.keys:
-            return self.keys[loc]
+            return _unpack(self.keys[loc])
         while loc:
             if loc in self.values:
-                return self.values[loc]
+                return _unpack(self.values[loc])
             loc = loc[:-1]
-        return self.values.get((), (1, 1))
+        return _unpack(self.values.get((), 1 << _COLUMN_BITS | 1))
 
     def column_in(self, loc: Loc, offset: int) -> tuple[int, int]:
         """Position of the 1-based character `offset` inside the scalar at `loc`."""
@@ -215,7 +230,7 @@ class _Walker:
 
     def value(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         mark = node.start_mark
-        self.values[loc] = (mark.line + 1, mark.column + 1)
+        self.values[loc] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)
         if depth > MAX_DEPTH:
             raise _TooDeep(node)
         if isinstance(node, _ScalarNode):
@@ -247,9 +262,10 @@ class _Walker:
             if key in out:
                 self.problems.append(Problem(
                     self.doc.path, mark.line + 1, mark.column + 1, "error", "duplicate-key",
-                    t("definitions.duplicate-key", name=_short(key), line=keys[child][0])))
+                    t("definitions.duplicate-key", name=_short(key),
+                      line=_unpack(keys[child])[0])))
                 continue
-            keys[child] = (mark.line + 1, mark.column + 1)
+            keys[child] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)
             out[key] = self.value(value_node, child, depth)
         return out
 
@@ -300,7 +316,7 @@ def load_text(text: str, path: str) -> tuple[Document | None, list[Problem]]:
         loader.dispose()
     doc = Document(path, None)
     if node is None:
-        doc.values[()] = (1, 1)
+        doc.values[()] = 1 << _COLUMN_BITS | 1
         return doc, []
     walker = _Walker(doc)
     try:

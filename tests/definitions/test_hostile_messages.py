@@ -84,8 +84,8 @@ def test_a_character_that_cannot_start_a_value_is_named(
 def test_the_percent_message_in_indonesian() -> None:
     with i18n.using("id"):
         [p] = load_text("satuan: %\n", "f.yaml")[1]
-    assert p.message == "`%` tidak boleh mengawali nilai; tulis nilainya dalam tanda kutip " \
-                        "(misalnya \"%\")"
+    assert p.message == ("`%` tidak boleh mengawali nilai; tulis nilainya dalam tanda kutip "
+                         "(misalnya \"%\")")
 
 
 def test_an_unknown_key_of_400_characters_is_shortened(make_root: Callable[..., Path]) -> None:
@@ -98,8 +98,8 @@ def test_organisasi_that_is_a_folder_is_not_missing(make_root: Callable[..., Pat
     root = make_root(organisasi=None)
     (root / "organisasi.yaml").mkdir()
     [p] = _problems(root)
-    assert (p.rule, p.message) == ("unreadable", "this is a folder; a definitions file is a "
-                                                 "YAML file")
+    assert p.rule == "unreadable"
+    assert p.message == "this is a folder; a definitions file is a YAML file"
 
 
 def test_a_misnamed_organisasi_is_named_in_the_missing_message(

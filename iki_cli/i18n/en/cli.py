@@ -36,4 +36,5 @@ MESSAGES: dict[str, str] = {
     "cli.error-many": "{n} errors",
     "cli.warning-one": "{n} warning",
     "cli.warning-many": "{n} warnings",
+    "cli.definitions-at": "definitions at {revision}",
 }

@@ -36,4 +36,5 @@ MESSAGES: dict[str, str] = {
     "cli.error-many": "{n} kesalahan",
     "cli.warning-one": "{n} peringatan",
     "cli.warning-many": "{n} peringatan",
+    "cli.definitions-at": "definisi pada {revision}",
 }
