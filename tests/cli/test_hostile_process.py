@@ -71,6 +71,16 @@ def test_full_disk_on_standard_output_is_one_message_and_exit_1(
     _one_message(r.stderr, "cannot write to standard output: No space left on device")
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_the_message_is_in_indonesian_by_default(tmp_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([*IKI, "validate", "-d", str(KANTOR_LAIN)], cwd=tmp_path,
+                           env={**ENV, "IKI_LANG": ""}, text=True, stdout=full,
+                           stderr=subprocess.PIPE, timeout=120)
+    assert r.returncode == 1, r.stderr
+    _one_message(r.stderr, "galat: keluaran standar (stdout) tidak dapat ditulis")
+
+
 @pytest.mark.parametrize("args", list(PRINTING.values()), ids=list(PRINTING))
 def test_closed_standard_output_is_one_message_and_exit_1(
         args: list[str], tmp_path: Path) -> None:

@@ -97,3 +97,21 @@ def test_control_characters_in_a_values_file_are_written_as_escapes(
     assert r.exit_code == 1, r.output
     assert "\\x1b]0;pwned\\x07" in r.output, r.output
     _no_raw_controls(r.output)
+
+
+def test_the_validate_summary_is_worded_per_language(
+        runner: CliRunner, make_root: Callable[..., Path]) -> None:
+    ok = make_root()
+    r = invoke(runner, "validate", "-d", ok, env={"IKI_LANG": "id"})
+    assert r.stdout == "OK: 3 berkas diperiksa, tidak ada masalah.\n"
+    bad = make_root(jabatan=_with_title('""'))
+    r = invoke(runner, "validate", "-d", bad, env={"IKI_LANG": "id"})
+    lines = r.stdout.splitlines()
+    assert lines[0].endswith(": error [schema] `jabatan` kosong; tuliskan teksnya"), lines
+    assert lines[-1] == "1 kesalahan, 0 peringatan dalam 3 berkas yang diperiksa."
+    r = invoke(runner, "validate", "-d", bad)
+    assert r.stdout.splitlines()[-1] == "1 error, 0 warnings in 3 file(s) checked."
+
+
+def _with_title(value: str) -> dict[str, str]:
+    return {"kepala": DEFAULT_HEAD.replace("jabatan: Kepala Kantor", f"jabatan: {value}")}
