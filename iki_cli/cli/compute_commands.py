@@ -182,13 +182,13 @@ def template(
                 _exists_as_file(output)):
             raise UsageError(t("cli.per-sumber-not-file", path=str(output)))
         folder = output_folder(output)
-    elif output is not None and output.suffix.lower() in (".xlsm", ".xls", ".ods"):
-        raise UsageError(t("cli.template-workbook-suffix", path=str(output)))
-    elif output is not None and output.suffix.lower() not in TEMPLATE_SUFFIXES:
-        raise UsageError(t("cli.template-suffix", path=str(output),
-                           suffix=output.suffix or "–"))
     elif output is not None:
-        output_file(output)
+        output_file(output)  # a device or a FIFO is refused as such, whatever its name
+        if output.suffix.lower() in (".xlsm", ".xls", ".ods"):
+            raise UsageError(t("cli.template-workbook-suffix", path=str(output)))
+        if output.suffix.lower() not in TEMPLATE_SUFFIXES:
+            raise UsageError(t("cli.template-suffix", path=str(output),
+                               suffix=output.suffix or "–"))
     defs = load_valid(definitions)
     if folder is not None:
         from ..export.atomic import write_all

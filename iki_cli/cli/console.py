@@ -19,6 +19,7 @@ from ..i18n import t
 from ..problems import Problem, printable
 
 MAX_WIDTH = 1000  # a COLUMNS above this is a mistake (rich would draw lines that long)
+CHUNK = 1 << 16  # characters written to standard output at once
 
 
 class OutputError(IkiError):
@@ -41,7 +42,15 @@ class CheckedOutput:
             raise OutputError(self.failure)
         assert self._stream is not None
         try:
-            return self._stream.write(text)
+            if len(text) <= CHUNK:
+                return self._stream.write(text)
+            # One write of megabytes to a pipe whose reader goes away half way returns
+            # what reached the pipe, with no error, and Python drops the rest: written
+            # in chunks, the chunk after the reader left fails with EPIPE as it should.
+            for start in range(0, len(text), CHUNK):
+                self._stream.write(text[start:start + CHUNK])
+                self._stream.flush()
+            return len(text)
         except (OSError, ValueError) as exc:
             raise self._failed(exc) from None
 

@@ -111,8 +111,12 @@ def output_folder(folder: Path) -> Path:
 
 
 def output_file(path: Path) -> Path:
-    """A file to write: a name that fits, on a path that can be reached."""
+    """A file to write: a name that fits, on a path that can be reached, that is not a
+    folder, a FIFO or a device (what a symlink names counts)."""
+    from ..export.atomic import target_of
+
     _stat(path)
+    target_of(path)
     return path
 
 

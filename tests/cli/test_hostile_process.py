@@ -8,6 +8,7 @@ lands there) and sends real signals.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import subprocess
@@ -18,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from helpers import KANTOR_LAIN, KANTOR_LAIN_NILAI, snapshot
+from helpers import KANTOR_LAIN, KANTOR_LAIN_NILAI, REPO, snapshot
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and /dev/full")
 
@@ -226,3 +227,23 @@ def test_leftovers_of_a_killed_run_are_removed_by_the_next_run(
     names = sorted(os.listdir(old_reports))
     assert names == [".catatan.tmp", live.name, "iki-2026.html", "iki-2026.json",
                      "iki-2026.md"], names
+
+
+def test_a_reader_that_leaves_half_way_is_one_message_and_exit_1(tmp_path: Path) -> None:
+    # What `iki list -f json | head -1` does with an output larger than a pipe holds: the
+    # reader takes the first lines and goes. One write of megabytes then "succeeds" with
+    # most of it lost; iki must notice all the same.
+    spec = importlib.util.spec_from_file_location("iki_bench_run", REPO / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench  # its dataclasses look their module up there
+    spec.loader.exec_module(bench)
+    root, _values, _year = bench.generate(tmp_path / "kantor", 300, 1)
+    with subprocess.Popen([*IKI, "list", "-f", "json", "-d", str(root)], cwd=tmp_path,
+                          env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as p:
+        assert p.stdout is not None and p.stderr is not None
+        assert p.stdout.read(100).startswith(b"{")
+        p.stdout.close()
+        stderr = p.stderr.read().decode()
+        assert p.wait(timeout=120) == 1, stderr
+    _one_message(stderr, "cannot write to standard output: Broken pipe")
