@@ -7,6 +7,9 @@
 
 Formulas are tokenised and parsed here, never handed to `eval`; anything the
 grammar does not name is refused with the column where it starts.
+
+A *condition* (the `syarat` of a plausibility rule) is two formulas joined by
+exactly one comparison: `expr ('<=' | '<' | '>=' | '>' | '==' | '!=') expr`.
 """
 
 from __future__ import annotations
@@ -108,12 +111,17 @@ Node = Num | Var | Unary | Binary | Call
 
 _TOKEN = re.compile(
     r"(?P<space>\s+)|(?P<number>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
-    r"|(?P<op>\*\*|//|:=|==|!=|<=|>=|[-+*/(),])"
+    r"|(?P<op>\*\*|//|:=|==|!=|<=|>=|[-+*/(),<>])"
 )
+COMPARISONS: dict[str, Callable[[float, float], bool]] = {
+    "<=": lambda a, b: a <= b, "<": lambda a, b: a < b, ">=": lambda a, b: a >= b,
+    ">": lambda a, b: a > b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b,
+}
 # Refused operators and characters → the reason (`formula.<reason>` in the catalogue).
 _REFUSED = {
     "**": "power", "//": "floor-division", ":=": "assignment",
     "==": "comparison", "!=": "comparison", "<=": "comparison", ">=": "comparison",
+    "<": "comparison", ">": "comparison",
 }
 _CHAR_HINTS = {
     ".": "attribute", "[": "subscript", "]": "subscript", "'": "quotes", '"': "quotes",
@@ -129,8 +137,10 @@ class _Tok(NamedTuple):  # a named tuple: one is made per token of every formula
     detail: str = ""  # for an `error` token: the character refused
 
 
-def _tokenize(text: str) -> list[_Tok]:
+def _tokenize(text: str, comparisons: bool = False) -> list[_Tok]:
     """Tokens up to the first refused character, which becomes an `error` token.
+
+    With `comparisons`, the six comparison operators are `cmp` tokens (for conditions).
 
     The parser raises an error token only when it reaches it, so the error
     reported is the leftmost one: `__import__('os')` fails at `__import__`.
@@ -151,7 +161,9 @@ def _tokenize(text: str) -> list[_Tok]:
                                   printable(ch, one_line=True))]
         kind = m.lastgroup or ""
         value = m.group()
-        if kind == "op" and value in _REFUSED:
+        if kind == "op" and comparisons and value in COMPARISONS:
+            kind = "cmp"
+        elif kind == "op" and value in _REFUSED:
             return tokens + [_Tok("error", _REFUSED[value], col)]
         if kind == "number" and m.end() < len(text) and (text[m.end()] in "._" or
                                                           text[m.end()].isalnum()):
@@ -256,18 +268,23 @@ class _Parser:
 
 
 def _describe(tok: _Tok) -> str:
-    return t("formula.the-end") if tok.kind == "end" else f"`{tok.text}`"
+    if tok.kind == "end":
+        return f"`{tok.text}`" if tok.text else t("formula.the-end")
+    return f"`{tok.text}`"
 
 
-def parse(text: str) -> Node:
-    """Parse a formula, raising FormulaError with the column of the offending token."""
+def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise FormulaError("not-text", 1)
     if len(text) > MAX_LENGTH:
         raise FormulaError("too-long", MAX_LENGTH + 1, length=len(text), limit=MAX_LENGTH)
     if not text.strip():
         raise FormulaError("empty", 1)
-    parser = _Parser(_tokenize(text))
+    return text
+
+
+def _parse_tokens(tokens: list[_Tok]) -> Node:
+    parser = _Parser(tokens)
     node = parser.expr()
     tok = parser.peek()
     if tok.kind != "end":
@@ -275,6 +292,46 @@ def parse(text: str) -> Node:
             raise FormulaError("expected-operator", tok.column, found=_describe(tok))
         raise FormulaError("unexpected", tok.column, found=_describe(tok))
     return node
+
+
+def parse(text: str) -> Node:
+    """Parse a formula, raising FormulaError with the column of the offending token."""
+    return _parse_tokens(_tokenize(_check_text(text)))
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Two formulas compared: `left op right`; `column` is the comparison's."""
+
+    left: Node
+    op: str
+    right: Node
+    column: int
+
+
+def parse_condition(text: str) -> Condition:
+    """Parse a condition (two formulas and one comparison), errors located like formulas'."""
+    tokens = _tokenize(_check_text(text), comparisons=True)
+    at = [i for i, tok in enumerate(tokens) if tok.kind == "cmp"]
+    if not at:
+        _parse_tokens(tokens)  # a formula's own error comes first
+        raise FormulaError("condition-no-comparison", len(text) + 1)
+    if len(at) > 1:
+        raise FormulaError("condition-two-comparisons", tokens[at[1]].column)
+    cmp = tokens[at[0]]
+    left = _parse_tokens(tokens[:at[0]] + [_Tok("end", cmp.text, cmp.column)])
+    return Condition(left, cmp.text, _parse_tokens(tokens[at[0] + 1:]), cmp.column)
+
+
+def condition_variables(condition: Condition) -> list[Var]:
+    """Every variable reference of both sides, in reading order."""
+    return variables(condition.left) + variables(condition.right)
+
+
+def holds(condition: Condition, values: Mapping[str, float]) -> bool:
+    """Whether the condition holds on numbers; EvaluationError as for `evaluate`."""
+    return COMPARISONS[condition.op](evaluate(condition.left, values),
+                                     evaluate(condition.right, values))
 
 
 def variables(node: Node) -> list[Var]:

@@ -12,7 +12,7 @@ import typer
 from ..i18n import t
 from .app import command
 from .console import err, escape
-from .options import DefinitionsOpt, output_folder, path_argument, require_root
+from .options import DefinitionsOpt, LangOpt, output_folder, path_argument, require_root
 from .policy import gc_kept
 
 
@@ -29,6 +29,7 @@ def validate(
         "--format", "-f", help="Output: text, json or github (workflow annotations).")]
     = ValidateFormat.text,
     strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
+    lang: LangOpt = "id",
 ) -> None:
     """Check every definitions file, its formulas and worked examples."""
     from ..checks import validate as run
@@ -46,6 +47,7 @@ def schema(
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", parser=path_argument, help="Folder to write the .schema.json files to; "
         "without it the schemas are printed as one JSON object.")] = None,
+    lang: LangOpt = "id",
 ) -> None:
     """Write the JSON Schemas (draft-07) of the three definition file kinds."""
     import json
@@ -62,4 +64,4 @@ def schema(
     files = {output / name: text for name, text in schemas.items()}
     write_all(files)  # all three or none; a folder that cannot be made is one message
     for path in files:
-        err.print(t("cli.wrote", path=escape(str(path))))
+        err.print(escape(t("cli.wrote", path=str(path))))

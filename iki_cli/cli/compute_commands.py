@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -9,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import ProblemsError, UsageError
-from ..i18n import t
+from ..i18n import language, t
+from ..problems import Problem
 from .app import command
 from .console import err, escape, out, print_problems
 from .options import (
@@ -37,14 +39,21 @@ from .policy import gc_kept, gc_paused
 if TYPE_CHECKING:
     from ..definitions.loading import Definitions
     from ..evaluation.results import Report
+    from ..render.source import Sumber
+    from ..values.ingest import Source
 
 
 @command()
 def compute(
     periode: PeriodOpt,
-    values: Annotated[list[Path], typer.Option(
-        "-v", "--values", parser=path_argument,
-        help="Values file (CSV or .xlsx); repeat for several files.")],
+    files: Annotated[list[str] | None, typer.Argument(
+        metavar="[FILE]...", show_default=False,
+        help="Values files after the options: CSV, .xlsx, .xlsm, .ods or .xls files, folders "
+        "(every values file directly in them, in name order) or quoted glob patterns "
+        "('kirim/*.xlsx').")] = None,
+    values: Annotated[list[str] | None, typer.Option(
+        "-v", "--values", help="A values file, folder or glob pattern, as the arguments; "
+        "repeat for several.")] = None,
     definitions: DefinitionsOpt = Path("definitions"),
     output: Annotated[Path, typer.Option("-o", "--output", parser=path_argument,
                                          help="Folder for the reports.")] = Path("laporan"),
@@ -55,26 +64,34 @@ def compute(
     angka: AngkaOpt = Angka.auto,
     delimiter: DelimiterOpt = None,
     sheet: Annotated[str | None, typer.Option(
-        "--sheet", help="Worksheet to read from .xlsx values files (default: the first).")]
+        "--sheet", help="Worksheet to read from the workbooks (default: the first).")]
     = None,
     templates: TemplatesOpt = None,
     rev: Annotated[str | None, typer.Option(
         "--rev", help="Compute with the definitions of this git revision (e.g. the tag of the "
         "adopted Perjanjian Kinerja, pk-2026) instead of the working tree.",
         show_default=False)] = None,
+    tanggal: Annotated[str | None, typer.Option(
+        "--tanggal", metavar="YYYY-MM-DD", help="The date of signing, written on the "
+        "signature's date line; without it the line is left blank to be dated by hand.",
+        show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
         help="Exit 1 when a value warning is found or any result is not `lengkap`.")] = False,
 ) -> None:
     """Compute every indicator for a period from measured values and write the reports."""
     from ..evaluation.compute import compute as run
+    from ..values.files import expand
     from ..values.reading import read_values
 
+    # The command runs in the language of --lang, else $IKI_LANG, else `id` (`app.register`).
+    lang = check_lang(lang)
     period = parse_period_option(periode)
     delim = parse_delimiter(delimiter)
     chosen = parse_formats(formats, REPORT_FORMATS)
-    check_lang(lang)
+    signed = parse_date_option(tanggal)
     output_folder(output)
     templates = templates_folder(templates)
+    paths = expand(check_inputs([*(values or []), *(files or [])]))
     revision = None
     if rev is not None:
         defs, revision = _definitions_at(definitions, rev)
@@ -82,7 +99,7 @@ def compute(
         defs = load_valid(definitions)
     try:
         with gc_kept():
-            data = read_values(check_inputs(values), defs.variables, notation=angka.value,
+            data = read_values(paths, defs.variables, notation=angka.value,
                                delimiter=delim, sheet=sheet)
     except ProblemsError as exc:
         print_problems(exc.problems)
@@ -90,17 +107,65 @@ def compute(
     warnings = [p for p in data.problems if p.level == "warning"]
     print_problems(warnings)
     report = run(defs, data, period)
+    broken = rule_problems(report, defs, strict)
+    print_problems(broken)
     if revision is not None:
         report.definisi = revision
-        err.print(t("cli.definitions-at", revision=escape(revision)))
-    files = render_outputs(report, defs, chosen, output, lang, templates)
+        err.print(escape(t("cli.definitions-at", revision=revision)))
+    source = figures_source(definitions, data.sources, rev)
+    written = render_outputs(report, defs, chosen, output, lang, templates, source, signed)
     from .summary import summary
 
     out.print(summary(report, defs, lang))
-    for path in files:
-        err.print(t("cli.wrote", path=escape(str(path))))
-    if strict and (warnings or any(r.status != "lengkap" for r in report.hasil)):
+    for path in written:
+        err.print(escape(t("cli.wrote", path=str(path))))
+    if strict and (warnings or broken or any(r.status != "lengkap" for r in report.hasil)):
         raise typer.Exit(1)
+
+
+def parse_date_option(text: str | None) -> datetime.date | None:
+    """The --tanggal value as a date; anything but a real YYYY-MM-DD date is a usage error."""
+    if text is None:
+        return None
+    import re
+
+    value = text.strip()
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(t("cli.bad-date", value=text)) from None
+
+
+def figures_source(definitions: Path, sources: list[Source], rev: str | None = None) -> Sumber:
+    """Where the figures come from, for the reports' footer: the definitions' commit (or
+    folder), the values files as given, the iki version."""
+    from .. import __version__
+    from ..diff.git import definitions_source
+    from ..render.source import Sumber
+
+    found = definitions_source(definitions, rev)
+    files = tuple(dict.fromkeys(s.display for s in sources))
+    return Sumber(found.folder, found.commit, found.tag, found.dirty, rev, files, __version__)
+
+
+def rule_problems(report: Report, defs: Definitions, strict: bool) -> list[Problem]:
+    """The broken plausibility rules of the period, at their `aturan` in variabel.yaml."""
+    from ..evaluation.plausibility import BrokenRule
+    from ..render.messages import pesan_text
+
+    if defs.variabel is None:
+        return []
+    rules = [a.id for a in defs.variabel.model.aturan]
+    found = []
+    for rule in report.aturan:
+        assert isinstance(rule, BrokenRule)
+        line, column = defs.variabel.doc.pos(("aturan", rules.index(rule.aturan.id), "syarat"))
+        text = pesan_text(rule.pesan(), language(), {})
+        found.append(Problem(defs.variabel.path, line, column, "error" if strict else "warning",
+                             "aturan", f"{report.periode}: {text}"))
+    return found
 
 
 def _definitions_at(definitions: Path, rev: str) -> tuple[Definitions, str]:
@@ -116,7 +181,8 @@ def _definitions_at(definitions: Path, rev: str) -> tuple[Definitions, str]:
 
 
 def render_outputs(report: Report, defs: Definitions, formats: list[str], output: Path,
-                   lang: str, templates: Path | None) -> list[Path]:
+                   lang: str, templates: Path | None, source: Sumber | None = None,
+                   signed: datetime.date | None = None) -> list[Path]:
     """Render every format in memory, then write them all atomically."""
     from ..export.atomic import write_all
     from ..export.results import to_csv, to_json
@@ -128,7 +194,8 @@ def render_outputs(report: Report, defs: Definitions, formats: list[str], output
 
         # Rendering makes short-lived objects only: collector passes would free little.
         with gc_paused():
-            rendered = render_reports(report, defs, pages, lang, templates)
+            rendered = render_reports(report, defs, pages, lang, templates, sumber=source,
+                                      tanggal=signed)
     contents: dict[Path, str] = {}
     for fmt in formats:
         path = output / f"iki-{report.periode}.{fmt}"
@@ -168,6 +235,7 @@ def template(
         "--per-sumber", help="Write one .xlsx workbook per sumber_data into the folder -o, "
         "so each data source gets only its own rows (no sumber_data: lainnya.xlsx).")]
     = False,
+    lang: LangOpt = "id",
 ) -> None:
     """Write a values template for a period: one empty row per variable used."""
     from ..forms.csvform import template_csv
@@ -185,7 +253,7 @@ def template(
     elif output is not None:
         output_file(output)  # a device or a FIFO is refused as such, whatever its name
         if output.suffix.lower() in (".xlsm", ".xls", ".ods"):
-            raise UsageError(t("cli.template-workbook-suffix", path=str(output)))
+            raise UsageError(t("cli.template-workbook-xlsx", path=str(output)))
         if output.suffix.lower() not in TEMPLATE_SUFFIXES:
             raise UsageError(t("cli.template-suffix", path=str(output),
                                suffix=output.suffix or "–"))
@@ -197,14 +265,14 @@ def template(
         files = {folder / name: data for name, data in template_workbooks(defs, period).items()}
         write_all(files)  # every workbook or none
         for path in files:
-            err.print(t("cli.wrote", path=escape(str(path))))
+            err.print(escape(t("cli.wrote", path=str(path))))
         return
     if output is not None and output.suffix.lower() == ".xlsx":
         from ..export.atomic import write_atomic
         from ..forms.workbook import template_workbook
 
         write_atomic(output, template_workbook(defs, period))
-        err.print(t("cli.wrote", path=escape(str(output))))
+        err.print(escape(t("cli.wrote", path=str(output))))
         return
     text = template_csv(defs, period, notation=angka.value, delimiter=delim)
     if output is None:
@@ -214,4 +282,4 @@ def template(
 
     # A byte order mark lets Excel open the UTF-8 file with the right characters.
     write_atomic(output, "\ufeff" + text)
-    err.print(t("cli.wrote", path=escape(str(output))))
+    err.print(escape(t("cli.wrote", path=str(output))))

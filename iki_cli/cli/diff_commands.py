@@ -211,7 +211,7 @@ def doc(
     from ..render import render_document
 
     chosen = parse_formats(formats, ("md", "html", "docx"))
-    check_lang(lang)
+    lang = check_lang(lang)
     output_folder(output)
     templates = templates_folder(templates)
     defs = load_valid(definitions)
@@ -227,4 +227,4 @@ def doc(
                                                                       templates)
     write_all(contents)
     for path in contents:
-        err.print(t("cli.wrote", path=escape(str(path))))
+        err.print(escape(t("cli.wrote", path=str(path))))

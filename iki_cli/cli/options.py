@@ -132,11 +132,17 @@ def templates_folder(folder: Path | None) -> Path | None:
     return folder
 
 
-def check_inputs(paths: list[Path]) -> list[Path]:
-    """Values files that can be reached (whether they exist is for the reader to say)."""
-    for path in paths:
-        _stat(path)
-    return paths
+def check_inputs(names: list[str]) -> list[str]:
+    """Values files, folders and patterns whose path can be reached: a name over 255
+    bytes, a path through a file or into a folder that cannot be entered is one message.
+
+    Whether a file exists, and what a folder or a glob pattern holds, is for the
+    reading of the values files to say.
+    """
+    for name in names:
+        if name and not set("*?[") & set(name):
+            _stat(Path(name))
+    return names
 
 
 def load_valid(root: Path) -> Definitions:
@@ -166,7 +172,9 @@ DelimiterOpt = Annotated[str | None, typer.Option(
     "--delimiter", help="CSV delimiter: ',', ';' or 'tab' (default: detected from the header).")]
 PeriodOpt = Annotated[str, typer.Option(
     "-p", "--periode", help="Period: 2026, 2026-S1, 2026-TW1 (or 2026-Q1), 2026-01.")]
-LangOpt = Annotated[str, typer.Option("--lang", help="Report language: id or en.")]
+LangOpt = Annotated[str, typer.Option(
+    "--lang", envvar="IKI_LANG", show_envvar=True,
+    help="Language of everything the command prints and writes: id (default) or en.")]
 TemplatesOpt = Annotated[Path | None, typer.Option(
     "--templates", parser=path_argument,
     help="Folder of your own Jinja templates, tried before the built-in ones.")]
@@ -206,10 +214,12 @@ def parse_formats(text: str, allowed: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(formats))
 
 
-def check_lang(lang: str) -> str:
-    """The --lang value, or a usage error naming the languages."""
-    from ..i18n import LANGS
+def check_lang(lang: str | None) -> str:
+    """The --lang value (or $IKI_LANG) checked; None: the current language."""
+    from ..i18n import LANGS, language
 
-    if lang not in LANGS:
+    if lang is None:
+        return language()
+    if lang.strip().lower() not in LANGS:
         raise UsageError(t("cli.unknown-language", value=lang))
-    return lang
+    return lang.strip().lower()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from .. import formula
 from ..i18n import t
 from ..problems import Problem, did_you_mean, display_path, shown
-from .model import FILE_MODELS, Jabatan, Organisasi, Variabel, VariabelFile
+from .model import FILE_MODELS, SNAKE, Jabatan, Organisasi, Variabel, VariabelFile
 from .yamlload import Document, load_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -27,6 +28,8 @@ class Loaded(Generic[M]):
     path: str
     doc: Document
     model: M
+    # Kept in part after schema errors (only the ids it defines are to be trusted).
+    partial: bool = False
 
 
 @dataclass
@@ -126,6 +129,16 @@ def schema_problems(doc: Document, model: type[BaseModel],
                                         key=True))
         elif loc == ("versi_skema",):
             problems.append(doc.problem(loc, "schema-version", t("definitions.schema-version")))
+        elif kind == "literal_error":
+            where = ".".join(shown(p) for p in loc)
+            choices = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+            given = err.get("input")
+            hint = did_you_mean(str(given), choices) if isinstance(given, str) else ""
+            value = t("definitions.not-value", value=shown(given)) \
+                if isinstance(given, (str, int, float)) else ""
+            problems.append(doc.problem(loc, "schema", t(
+                "definitions.one-of", where=where,
+                choices=", ".join(f"`{c}`" for c in choices)) + value + hint))
         else:
             problems.append(doc.problem(loc, "schema", _schema_message(doc, loc, err)))
     return problems
@@ -158,9 +171,6 @@ def _schema_message(doc: Document, loc: tuple[Any, ...], err: Any) -> str:
         if value is not None and not isinstance(value, (dict, list)):
             what += t("definitions.not-value", value=shown(value))
         return what
-    if kind == "literal_error":
-        return t("definitions.one-of", where=where,
-                 expected=(err.get("ctx") or {}).get("expected", "?"), value=shown(value))
     return t("definitions.schema-other", where=where,
              detail=err["msg"][0].lower() + err["msg"][1:])
 
@@ -179,11 +189,38 @@ def _load_one(file: Path, kind: str, problems: list[Problem]) -> Loaded[Any] | N
         model = model_cls.model_validate(doc.data)
     except ValidationError as exc:
         problems.extend(schema_problems(doc, model_cls, exc))
+        if kind == "variabel":
+            return _known_variables(display, doc)
         return None
     # The model holds every value now; the document keeps only the positions. The plain
     # data was an eighth of what a loaded position costs in memory.
     doc.data = None
     return Loaded(display, doc, model)
+
+
+def _known_variables(display: str, doc: Document) -> Loaded[VariabelFile] | None:
+    """A catalogue that did not validate, kept with the entries that have an id.
+
+    One bad entry (`agregasi: maximum`) must not hide every unknown variable of every
+    position: the formulas are still checked against the ids it defines. Nothing is
+    computed from it (its schema errors stop that).
+    """
+    entries = doc.data.get("variabel") if isinstance(doc.data, dict) else None
+    if not isinstance(entries, list):
+        return None
+    known = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        try:
+            known.append(Variabel.model_validate(entry))
+        except ValidationError:
+            ident = entry.get("id")
+            if isinstance(ident, str) and re.fullmatch(SNAKE, ident):
+                known.append(Variabel.model_construct(id=ident, uraian=str(entry.get(
+                    "uraian", "")), agregasi="jumlah"))
+    return Loaded(display, doc, VariabelFile.model_construct(versi_skema=1, variabel=known),
+                  partial=True)
 
 
 def load_definitions(root: Path) -> tuple[Definitions, list[Problem]]:
@@ -200,7 +237,10 @@ def load_definitions(root: Path) -> tuple[Definitions, list[Problem]]:
                                     t("definitions.missing-top", name=name) + hint))
             continue
         defs.files += 1
-        setattr(defs, kind, _load_one(file, kind, problems))
+        loaded = _load_one(file, kind, problems)
+        setattr(defs, kind, loaded)
+        if loaded is not None and loaded.partial:
+            defs.incomplete = True  # a catalogue kept in part: whole-office checks hold back
     folder = root / "jabatan"
     files = _position_files(folder, problems)
     if not files:

@@ -59,6 +59,16 @@ DEFAULT_PREDIKAT = (
 )
 
 
+class Penandatangan(_Model):
+    """Who signs the period report: a position (its title is printed) and the person."""
+
+    jabatan: str = Field(description="position id of the signatory",
+                         json_schema_extra={"pattern": KEBAB})
+    nama: str | None = None
+    nip: str | None = None
+    pangkat: str | None = None
+
+
 class Organisasi(_Model):
     """`organisasi.yaml`: the office and its rating rules."""
 
@@ -69,6 +79,16 @@ class Organisasi(_Model):
     capaian: CapaianRules = CapaianRules()
     predikat: list[Threshold] = Field(default_factory=lambda: list(DEFAULT_PREDIKAT),
                                       min_length=1)
+    ilustratif: bool = False
+    penandatangan: Penandatangan | None = None
+    tempat: str | None = None
+
+
+class Rentang(_Model):
+    """The values a variable can plausibly take (either bound may be absent)."""
+
+    min: float | None = None
+    max: float | None = None
 
 
 class Variabel(_Model):
@@ -79,13 +99,23 @@ class Variabel(_Model):
     satuan: str | None = None
     agregasi: Agregasi
     sumber_data: str | None = None
+    rentang: Rentang | None = None
+
+
+class Aturan(_Model):
+    """A plausibility rule between variables: `syarat` must hold on a period's values."""
+
+    id: str = _id(KEBAB, "rule")
+    syarat: str
+    pesan: str
 
 
 class VariabelFile(_Model):
-    """`variabel.yaml`: the catalogue of data elements."""
+    """`variabel.yaml`: the catalogue of data elements, and the rules between them."""
 
     versi_skema: SchemaVersion
     variabel: list[Variabel] = Field(min_length=1)
+    aturan: list[Aturan] = Field(default_factory=list)
 
 
 class Contoh(_Model):

@@ -12,10 +12,12 @@ from ..values.ingest import Entry
 
 @dataclass
 class Aggregate:
-    """A variable over the requested period: its value, the records used, what is missing."""
+    """A variable over the requested period: its value, the records used, what is missing,
+    and the note (`keterangan`: a remark, an evidence link) of each record used that has one."""
 
     value: float | None
     coverage: Coverage
+    notes: tuple[tuple[Period, str], ...] = ()
 
 
 def aggregate(var: Variabel, recorded: dict[Period, Entry], period: Period) -> Aggregate:
@@ -23,7 +25,10 @@ def aggregate(var: Variabel, recorded: dict[Period, Entry], period: Period) -> A
     coverage = cover(period, recorded)
     if not coverage.used:
         return Aggregate(None, coverage)
-    values = [recorded[p].value for p in coverage.used]
+    used = [recorded[p] for p in coverage.used]
+    values = [entry.value for entry in used]
+    notes = tuple((p, entry.note) for p, entry in zip(coverage.used, used, strict=True)
+                  if entry.note)
     if var.agregasi == "jumlah":
         value = sum(values)
     elif var.agregasi == "terakhir":
@@ -36,4 +41,4 @@ def aggregate(var: Variabel, recorded: dict[Period, Entry], period: Period) -> A
         if not math.isfinite(value):  # v * w overflowed: the average itself may be a number
             total = sum(weights)
             value = sum(v * (w / total) for v, w in zip(values, weights, strict=True))
-    return Aggregate(value, coverage)
+    return Aggregate(value, coverage, notes)

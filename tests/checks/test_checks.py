@@ -625,6 +625,85 @@ good("contoh", jabatan={"kepala": _head_contoh(
     "- nilai: {a: 1, b: 4}\n  hasil: 25\n- nilai: {a: 1, b: 3}\n  hasil: 33.333333333333336")})
 
 
+# --- the office: urutan, penandatangan ---------------------------------------------------------
+
+STAF_URUTAN = STAF_YAML.replace("atasan: kepala\n", "atasan: kepala\nurutan: 1\n")
+HEAD_URUTAN = DEFAULT_HEAD.replace("jabatan: Kepala Kantor\n",
+                                   "jabatan: Kepala Kantor\nurutan: 1\n")
+
+bad("urutan-duplicate", [(STAF, 5, 9, "urutan-duplicate")],
+    message="`urutan: 1` is already the place of position `kepala` (",
+    jabatan={"kepala": HEAD_URUTAN, "staf": STAF_URUTAN})
+bad("urutan-duplicate", [(STAF, 5, 9, "urutan-duplicate")], id="urutan-duplicate-suggests",
+    message="e.g. `urutan: 2`, which no position uses",
+    jabatan={"kepala": HEAD_URUTAN, "staf": STAF_URUTAN})
+good("urutan-duplicate", jabatan={"kepala": HEAD_URUTAN,
+                                  "staf": STAF_URUTAN.replace("urutan: 1", "urutan: 2")})
+
+ORGANISASI_PENANDATANGAN = """\
+versi_skema: 1
+nama: Kantor Uji
+pemda: Kabupaten Uji
+penandatangan:
+  jabatan: {jabatan}
+  nama: Dra. Siti Aminah
+  nip: "197001011990032001"
+  pangkat: Pembina Utama Muda (IV/c)
+tempat: Uji
+"""
+
+bad("penandatangan", [("organisasi.yaml", 5, 12, "penandatangan")],
+    message="names unknown position `kepal`; did you mean `kepala`?",
+    organisasi=ORGANISASI_PENANDATANGAN.format(jabatan="kepal"))
+good("penandatangan", organisasi=ORGANISASI_PENANDATANGAN.format(jabatan="kepala"))
+
+
+# --- plausibility: rentang and aturan -------------------------------------------------------------
+
+_PLAUSIBLE = """\
+        versi_skema: 1
+        variabel:
+          - {id: a, uraian: Jumlah yang tertangani, agregasi: jumlah, rentang: {min: 0}}
+          - id: b
+            uraian: Jumlah yang ada
+            agregasi: terakhir
+            rentang: {min: 0, max: 1000000}
+        aturan:
+          - id: tertangani-tidak-melebihi-ada
+            syarat: a <= b
+            pesan: Yang tertangani tidak mungkin lebih banyak dari yang ada
+        """
+good("rentang", variabel=_PLAUSIBLE)
+good("aturan-id", variabel=_PLAUSIBLE)
+good("aturan-syarat", variabel=_PLAUSIBLE)
+bad("rentang", [("variabel.yaml", 7, 30, "rentang")], message="`min` 100 is greater than `max` 25",
+    variabel=_PLAUSIBLE.replace("{min: 0, max: 1000000}", "{min: 100, max: 25}"))
+bad("rentang", [("variabel.yaml", 7, 14, "rentang")], id="rentang-empty",
+    message="names neither `min` nor `max`",
+    variabel=_PLAUSIBLE.replace("{min: 0, max: 1000000}", "{}"))
+bad("aturan-id", [("variabel.yaml", 12, 9, "aturan-id")], message="already defined on line 9",
+    variabel=_PLAUSIBLE.rstrip(" ") + """\
+          - id: tertangani-tidak-melebihi-ada
+            syarat: a >= 0
+            pesan: Tidak negatif
+        """)
+bad("aturan-id", [("variabel.yaml", 9, 9, "aturan-id")], id="aturan-id-kebab",
+    message="must be kebab-case",
+    variabel=_PLAUSIBLE.replace("id: tertangani-tidak-melebihi-ada", "id: Tertangani_Ada"))
+bad("aturan-syarat", [("variabel.yaml", 10, 18, "aturan-syarat")],
+    message="unknown variable `bb`; did you mean `b`?",
+    variabel=_PLAUSIBLE.replace("syarat: a <= b", "syarat: a <= bb"))
+bad("aturan-syarat", [("variabel.yaml", 10, 20, "aturan-syarat")], id="aturan-syarat-two",
+    message="exactly one comparison",
+    variabel=_PLAUSIBLE.replace("syarat: a <= b", "syarat: 0 <= a <= b"))
+bad("aturan-syarat", [("variabel.yaml", 10, 18, "aturan-syarat")], id="aturan-syarat-none",
+    message="compares two formulas",
+    variabel=_PLAUSIBLE.replace("syarat: a <= b", "syarat: a / b"))
+bad("aturan-syarat", [("variabel.yaml", 10, 15, "aturan-syarat")], id="aturan-syarat-power",
+    message="power `**` is not allowed",
+    variabel=_PLAUSIBLE.replace("syarat: a <= b", "syarat: a ** 2 <= b"))
+
+
 # --- the tests ----------------------------------------------------------------------------------
 
 # --- hostile input: what a careless or hostile file holds -------------------------------------

@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from iki_cli.cli import app
+from iki_cli.errors import ProblemsError
 from iki_cli.evaluation.compute import compute
 from iki_cli.evaluation.results import Report
 from iki_cli.export.results import CSV_FIELDS, report_dict, to_json
@@ -38,9 +39,12 @@ from iki_cli.periods import parse_period
 
 # Reports in md/html come from `iki_cli/render.py`; these tests need only the data formats.
 FORMATS = "json,csv"
-TOP_KEYS = ["versi_skema", "periode", "organisasi", "ringkasan", "hasil"]
-RESULT_KEYS = ["jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas", "realisasi",
-               "target", "capaian", "predikat", "kategori", "status", "pesan", "nilai"]
+# SPEC §5's keys; `ilustratif` (organisasi.yaml) and each result's number as in the reports,
+# `nomor`, besides them.
+TOP_KEYS = ["versi_skema", "periode", "organisasi", "ilustratif", "ringkasan", "hasil"]
+RESULT_KEYS = ["nomor", "jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas",
+               "realisasi", "target", "capaian", "predikat", "kategori", "status", "pesan",
+               "nilai"]
 RINGKASAN_KEYS = ["indikator", "lengkap", "parsial", "tanpa_data", "galat", "predikat"]
 
 
@@ -78,7 +82,7 @@ def kantor_lain_2026(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]
     out = tmp_path_factory.mktemp("laporan")
     cli = CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1"})
     return compute_json(cli, out, "-p", "2026", "-d", KANTOR_LAIN,
-                        "-v", KANTOR_LAIN_NILAI)
+                        "-v", KANTOR_LAIN_NILAI, "--lang", "id")
 
 
 def test_kantor_lain_year(kantor_lain_2026: dict[str, Any]) -> None:
@@ -136,7 +140,7 @@ def test_kantor_lain_year(kantor_lain_2026: dict[str, Any]) -> None:
 
 def test_kantor_lain_tw2_tb_ratios_are_galat(cli: CliRunner, tmp_path: Path) -> None:
     doc = compute_json(cli, tmp_path, "-p", "2026-TW2", "-d", KANTOR_LAIN,
-                       "-v", KANTOR_LAIN_NILAI)
+                       "-v", KANTOR_LAIN_NILAI, "--lang", "id")
     h = hasil(doc)
     for ind in ("keberhasilan-pengobatan-tb", "pengobatan-tb-tidak-berhasil"):
         assert h[ind]["status"] == "galat" and h[ind]["realisasi"] is None
@@ -160,7 +164,7 @@ def test_example_values_compute_as_the_examples_readme_says(cli: CliRunner,
     assert all("Data ilustratif" in line for line in lines[1:])
     assert "1.103.902" in text and "81,25" in text
 
-    doc = compute_json(cli, tmp_path, "-p", "2026", "-d", SHIPPED, "-v", EXAMPLE)
+    doc = compute_json(cli, tmp_path, "-p", "2026", "-d", SHIPPED, "-v", EXAMPLE, "--lang", "id")
     assert doc["ringkasan"] == {
         "indikator": 35, "lengkap": 34, "parsial": 1, "tanpa_data": 0, "galat": 0,
         "predikat": {"Sangat Rendah": 1, "Rendah": 1, "Sedang": 3, "Tinggi": 16,
@@ -204,7 +208,7 @@ def test_json_writes_one_line_per_result(cli: CliRunner, tmp_path: Path) -> None
     start = lines.index('  "hasil": [')
     assert lines[start + 1 + len(doc["hasil"]):] == ["  ]", "}"]
     for line, result in zip(lines[start + 1:], doc["hasil"], strict=False):
-        assert line.startswith('    {"jabatan": ') and json.loads(line.rstrip(",")) == result
+        assert line.startswith('    {"nomor": ') and json.loads(line.rstrip(",")) == result
     # The head is indented as usual.
     assert lines[:3] == ["{", '  "versi_skema": 1,', '  "periode": "2026",']
 
@@ -217,13 +221,16 @@ def test_json_without_results_is_valid(tmp_path: Path) -> None:
 def test_csv_has_the_same_fields_as_json(cli: CliRunner, tmp_path: Path) -> None:
     doc = compute_json(cli, tmp_path, "-p", "2026", "-d", KANTOR_LAIN,
                        "-v", KANTOR_LAIN_NILAI)
-    assert list(CSV_FIELDS) == RESULT_KEYS
+    # The JSON's top-level `ilustratif` is the CSV's last column, the same on every row.
+    assert list(CSV_FIELDS) == [*RESULT_KEYS, "ilustratif"]
     with (tmp_path / "iki-2026.csv").open(encoding="utf-8", newline="") as fh:
         table = list(csv.DictReader(fh))
-    assert list(table[0]) == RESULT_KEYS
+    assert list(table[0]) == [*RESULT_KEYS, "ilustratif"]
+    assert {row["ilustratif"] for row in table} == {"false"}
     assert len(table) == len(doc["hasil"])
     for row, h in zip(table, doc["hasil"], strict=False):
-        for key in ("jabatan", "indikator", "status", "polaritas", "predikat", "kategori"):
+        for key in ("nomor", "jabatan", "indikator", "status", "polaritas", "predikat",
+                    "kategori"):
             assert row[key] == (h[key] or "")
         for key in ("realisasi", "target", "capaian"):
             assert (float(row[key]) if row[key] else None) == h[key]
@@ -235,9 +242,9 @@ def test_summary_is_printed_and_default_formats_named(cli: CliRunner, office: Pa
                                                       tmp_path: Path) -> None:
     values = write(tmp_path / "n.csv", GOOD)
     r = invoke(cli, "compute", "-p", "2026-TW1", "-d", office, "-v", values,
-               "-o", tmp_path / "out", "-f", FORMATS)
+               "-o", tmp_path / "out", "-f", FORMATS, "--lang", "id")
     assert r.exit_code == 0, r.output
-    assert "IKI 2026-TW1 — Kantor Uji" in r.stdout
+    assert "IKI Triwulan I Tahun 2026 — Kantor Uji" in r.stdout
     assert "2 indikator: 2 lengkap, 0 parsial, 0 tanpa data, 0 galat" in r.stdout
     assert "90,00" in r.stdout  # 90 / 100 × 100, Indonesian notation
     assert sorted(snapshot(tmp_path / "out")) == ["iki-2026-TW1.csv", "iki-2026-TW1.json"]
@@ -268,7 +275,8 @@ def test_bad_rows_exit_1_list_every_row_and_write_nothing(cli: CliRunner, office
     (out / "iki-2026.json").write_text("laporan lama\n")
     before = snapshot(out)
     values = write(tmp_path / "n.csv", "periode;variabel;nilai\n2026-TW1;kasus;100\n"
-                   "2026-TW1;sembuh;81.5\n2025-TW1;kasuss;1\n2026-TW9;suhu;1\n")
+                   "2026-TW1;sembuh;81.5\n2025-TW1;kasuss;1\n2026-TW9;suhu;1\n"
+                   "2026-TW2;kasus;1,5\n")
     r = invoke(cli, "compute", "-p", "2026", "-d", office, "-v", values, "-o", out,
                "-f", FORMATS)
     assert r.exit_code == 1, r.output
@@ -277,6 +285,7 @@ def test_bad_rows_exit_1_list_every_row_and_write_nothing(cli: CliRunner, office
         in r.stderr
     assert f"{values}:5: error [values] `2026-TW9` is not a period" in r.stderr
     assert "3 bad value row(s); nothing was computed" in r.stderr
+    assert f"{values}:6:" not in r.stderr
     assert snapshot(out) == before
 
 
@@ -524,7 +533,15 @@ def test_id_and_en_notations_give_identical_results(property_office: Path,
             for (periode, var), number in data.items():
                 writer.writerow([periode, var, written(number, notation, grouped)])
             path = write(folder / f"nilai-{notation}-{grouped}.csv", buf.getvalue())
-            report = compute(defs, read(defs, [path]), parse_period("2026"))
+            try:
+                values = read(defs, [path])  # --angka auto reads it right, or refuses
+            except ProblemsError as exc:
+                # only a `,` file whose every separated number reads two ways (`1,134`)
+                assert notation == "en" and grouped, exc.problems
+                assert [p.message.startswith("the numbers of this file read two ways")
+                        for p in exc.problems] == [True]
+                values = read(defs, [path], notation="en")
+            report = compute(defs, values, parse_period("2026"))
             results.append(report_dict(report, defs, "id"))
     assert results[0] == results[1] == results[2] == results[3]
     entries = {k for h in results[0]["hasil"] for k in h["nilai"]}

@@ -42,7 +42,7 @@ MESSAGES: dict[str, str] = {
     "definitions.number-not-text": "`{where}` must be a number, not the text `{value}`",
     "definitions.number-too-large": "`{where}`: the number `{value}` is too large",
     "definitions.not-finite": "`{where}` must be a finite number; this one is too large (or not a number)",
-    "definitions.one-of": "`{where}` must be one of {expected}, not `{value}`",
+    "definitions.one-of": "`{where}` must be one of {choices}",
     "definitions.schema-other": "`{where}` {detail}",
     "definitions.not-a-mapping": "the file must be a mapping starting with `versi_skema: 1`",
     "definitions.missing-top": "`{name}` is missing from the definitions folder",

@@ -32,4 +32,6 @@ MESSAGES: dict[str, str] = {
     "formula.empty": "formula is empty",
     "formula.expected-operator": "expected an operator before {found}",
     "formula.unexpected": "unexpected {found}",
+    "formula.condition-no-comparison": "a condition compares two formulas: write one of `<=`, `<`, `>=`, `>`, `==`, `!=` between them",
+    "formula.condition-two-comparisons": "a condition has exactly one comparison; write two rules for two",
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import (
     checks,
+    checks_office,
     cli,
     definitions,
     diff,
@@ -11,24 +12,33 @@ from . import (
     formula,
     fractions,
     importers,
+    numbers,
     periods,
     problems,
+    report,
     results,
+    terminal,
+    values,
 )
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
-    **results.MESSAGES,
     **checks.MESSAGES,
+    **numbers.MESSAGES,
+    **results.MESSAGES,
+    **values.MESSAGES,
+    **diff.MESSAGES,
+    **importers.MESSAGES,
+    **fractions.MESSAGES,
+    **checks_office.MESSAGES,
+    **report.MESSAGES,
+    **terminal.MESSAGES,
     **cli.MESSAGES,
     **definitions.MESSAGES,
     **export.MESSAGES,
     **formula.MESSAGES,
     **periods.MESSAGES,
     **problems.MESSAGES,
-    **diff.MESSAGES,
-    **importers.MESSAGES,
-    **fractions.MESSAGES,
 }
 
 __all__ = ["LABELS", "MESSAGES"]

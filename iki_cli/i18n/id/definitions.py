@@ -42,7 +42,7 @@ MESSAGES: dict[str, str] = {
     "definitions.number-not-text": "`{where}` harus berupa angka, bukan teks `{value}`",
     "definitions.number-too-large": "`{where}`: angka `{value}` terlalu besar",
     "definitions.not-finite": "`{where}` harus berupa angka terhingga; angka ini terlalu besar (atau bukan angka)",
-    "definitions.one-of": "`{where}` harus salah satu dari {expected}, bukan `{value}`",
+    "definitions.one-of": "`{where}` harus salah satu dari {choices}",
     "definitions.schema-other": "`{where}` {detail}",
     "definitions.not-a-mapping": "berkas harus berupa pemetaan yang diawali `versi_skema: 1`",
     "definitions.missing-top": "`{name}` tidak ada di folder definisi",

@@ -32,4 +32,6 @@ MESSAGES: dict[str, str] = {
     "formula.empty": "rumus kosong",
     "formula.expected-operator": "seharusnya ada operator sebelum {found}",
     "formula.unexpected": "{found} tidak terduga",
+    "formula.condition-no-comparison": "syarat membandingkan dua rumus: tulis salah satu dari `<=`, `<`, `>=`, `>`, `==`, `!=` di antaranya",
+    "formula.condition-two-comparisons": "syarat berisi tepat satu perbandingan; tulis dua aturan untuk dua perbandingan",
 }
