@@ -36,6 +36,9 @@ class CheckedOutput:
     def __init__(self, stream: TextIO | None):
         self._stream = stream
         self.failure: str | None = None if stream is not None else t("cli.stdout-closed")
+        # The message's first word, in the language of the moment of the failure (a
+        # command's --lang holds only while it runs).
+        self.prefix = t("cli.error-prefix")
 
     def write(self, text: str) -> int:
         if self.failure is not None:
@@ -65,6 +68,7 @@ class CheckedOutput:
     def _failed(self, exc: Exception) -> OutputError:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         self.failure = t("cli.stdout-failed", reason=reason)
+        self.prefix = t("cli.error-prefix")
         _silence_stdout()
         return OutputError(self.failure)
 
@@ -131,7 +135,7 @@ def finish(checked: CheckedOutput) -> bool:
     if checked.failure is None:
         return True
     try:
-        sys.stderr.write(f"{t('cli.error-prefix')} {checked.failure}\n")
+        sys.stderr.write(f"{checked.prefix} {checked.failure}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass

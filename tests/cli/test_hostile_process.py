@@ -80,6 +80,11 @@ def test_the_message_is_in_indonesian_by_default(tmp_path: Path) -> None:
                            stderr=subprocess.PIPE, timeout=120)
     assert r.returncode == 1, r.stderr
     _one_message(r.stderr, "galat: keluaran standar (stdout) tidak dapat ditulis")
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([*IKI, "validate", "-d", str(KANTOR_LAIN), "--lang", "en"],
+                           cwd=tmp_path, env={**ENV, "IKI_LANG": ""}, text=True, stdout=full,
+                           stderr=subprocess.PIPE, timeout=120)
+    assert r.stderr == "error: cannot write to standard output: No space left on device\n"
 
 
 @pytest.mark.parametrize("args", list(PRINTING.values()), ids=list(PRINTING))
