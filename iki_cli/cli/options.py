@@ -49,6 +49,15 @@ DefinitionsOpt = Annotated[
 
 
 
+MAX_PATH_SHOWN = 120
+
+
+def _shown_path(path: Path) -> str:
+    """A path as a message names it: a path of thousands of characters by its end."""
+    text = str(path)
+    return text if len(text) <= MAX_PATH_SHOWN else "…" + text[-MAX_PATH_SHOWN:]
+
+
 def _stat(path: Path) -> os.stat_result | None:
     """`os.stat(path)`, None when it does not exist; every other failure is one message."""
     for part in path.parts:
@@ -60,15 +69,18 @@ def _stat(path: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except NotADirectoryError:
-        raise UsageError(t("cli.through-a-file", path=str(path),
-                           file=str(_first_file(path)))) from None
+        raise UsageError(t("cli.through-a-file", path=_shown_path(path),
+                           file=_shown_path(_first_file(path)))) from None
     except PermissionError:
-        raise IkiError(t("cli.no-permission", path=str(path),
-                         folder=str(_first_closed(path)))) from None
+        raise IkiError(t("cli.no-permission", path=_shown_path(path),
+                         folder=_shown_path(_first_closed(path)))) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise UsageError(t("cli.link-loop", path=str(path))) from None
-        raise IkiError(t("cli.cannot-open", path=str(path),
+            raise UsageError(t("cli.link-loop", path=_shown_path(path))) from None
+        if exc.errno == errno.ENAMETOOLONG:  # each name fits; the whole path does not
+            raise UsageError(t("cli.path-too-long", path=_shown_path(path),
+                               size=len(os.fsencode(str(path))))) from None
+        raise IkiError(t("cli.cannot-open", path=_shown_path(path),
                          reason=exc.strerror or str(exc))) from None
 
 

@@ -92,6 +92,14 @@ def test_values_with_a_name_over_255_bytes(runner: CliRunner, tmp_path: Path) ->
     _usage_error(r, "file names are limited to 255 bytes")
 
 
+def test_a_path_longer_than_the_system_allows(runner: CliRunner, tmp_path: Path) -> None:
+    deep = "/".join(["folder"] * 700) + "/nilai.csv"  # every name short, the whole 4.9 kB
+    r = invoke(runner, "template", "-p", "2026", "-d", KANTOR_LAIN, "-o", tmp_path / deep)
+    _usage_error(r, "more than the system allows")
+    assert len(r.output) < 300, r.output  # the path is shown by its end
+    assert os.listdir(tmp_path) == []
+
+
 @pytest.mark.parametrize("command", ["compute", "doc"])
 def test_templates_naming_a_file_or_nothing(runner: CliRunner, blocker: Path, tmp_path: Path,
                                             command: str) -> None:

@@ -31,4 +31,5 @@ MESSAGES: dict[str, str] = {
     "cli.error-many": "{n} errors",
     "cli.warning-one": "{n} warning",
     "cli.warning-many": "{n} warnings",
+    "cli.path-too-long": "the path `{path}` is {size} bytes long, more than the system allows",
 }

@@ -31,4 +31,5 @@ MESSAGES: dict[str, str] = {
     "cli.error-many": "{n} kesalahan",
     "cli.warning-one": "{n} peringatan",
     "cli.warning-many": "{n} peringatan",
+    "cli.path-too-long": "jalur `{path}` panjangnya {size} bita, melebihi batas sistem",
 }
