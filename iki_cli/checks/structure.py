@@ -41,12 +41,14 @@ def check_atasan(defs: Definitions) -> Iterator[Problem]:
     heads = [j for j in defs.jabatan if j.model.atasan is None]
     for j in defs.jabatan:
         boss = j.model.atasan
+        if boss is not None and boss in defs.unloaded:
+            continue  # its own file has the error
         if boss is not None and boss not in ids:
             yield j.doc.problem(("atasan",), "atasan",
                                 t("checks.atasan-unknown", id=boss) + did_you_mean(boss, ids))
         elif boss == j.model.id:
             yield j.doc.problem(("atasan",), "atasan", t("checks.atasan-self"))
-    if defs.jabatan and not heads:
+    if defs.jabatan and not heads and not defs.unloaded:  # the head may be the one not loaded
         yield Problem(defs.jabatan[0].path, 1, 1, "error", "atasan", t("checks.no-head"))
     if len(heads) > 1:
         names = ", ".join(f"`{h.model.id}`" for h in heads)
@@ -99,6 +101,8 @@ def check_mendukung(defs: Definitions) -> Iterator[Problem]:
                 yield j.doc.problem(loc, "mendukung",
                                     t("checks.mendukung-form", value=shown(target)))
                 continue
+            if pos_id in defs.unloaded:
+                continue  # its own file has the error
             if pos_id not in positions:
                 yield j.doc.problem(loc, "mendukung", t("checks.mendukung-position", id=pos_id)
                                     + did_you_mean(pos_id, positions))
@@ -108,7 +112,8 @@ def check_mendukung(defs: Definitions) -> Iterator[Problem]:
                 yield j.doc.problem(loc, "mendukung",
                                     t("checks.mendukung-objective", position=pos_id, id=sas_id)
                                     + did_you_mean(sas_id, objectives))
-            elif pos_id not in chain:
+            # A chain that ends at a file that did not load may go on above it.
+            elif pos_id not in chain and not (chain and chain[-1] in defs.unloaded):
                 above = ", ".join(chain) or t("checks.none")
                 yield j.doc.problem(loc, "mendukung",
                                     t("checks.mendukung-not-superior", position=pos_id,

@@ -51,6 +51,9 @@ class Definitions:
     # True when some file or formula did not load: checks over the whole office
     # (unused variables) would then report false alarms, so they hold back.
     incomplete: bool = False
+    # The ids (file names) of position files that did not load: a superior or an
+    # objective in one of them is reported there, not as "unknown" by every subordinate.
+    unloaded: set[str] = field(default_factory=set)
     # Lookups by id, read once per indicator: filled once all files are loaded.
     variables: dict[str, Variabel] = field(default_factory=dict)
     positions: dict[str, Jabatan] = field(default_factory=dict)
@@ -253,6 +256,7 @@ def load_definitions(root: Path) -> tuple[Definitions, list[Problem]]:
         loaded = _load_one(file, "jabatan", problems)
         if loaded is None:
             defs.incomplete = True
+            defs.unloaded.add(file.name.removesuffix(".yaml"))
         else:
             defs.jabatan.append(loaded)
             _parse_formulas(defs, loaded)

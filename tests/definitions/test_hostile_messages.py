@@ -127,3 +127,26 @@ def test_every_message_of_a_check_is_in_indonesian_too(make_root: Callable[..., 
     with i18n.using("id"):
         [p] = [p for p in _problems(root) if p.rule == "unknown-variable"]
     assert p.message == "variabel `bb` tidak dikenal; mungkin maksudnya `b`?"
+
+
+def test_a_position_that_does_not_load_is_one_error_not_one_per_subordinate(
+        make_root: Callable[..., Path]) -> None:
+    staf = """\
+        versi_skema: 1
+        id: staf
+        jabatan: Staf
+        atasan: kepala
+        tugas: [Melayani]
+        sasaran:
+          - id: layanan-tepat
+            uraian: Layanan tepat waktu
+            mendukung: kepala/layanan-meningkat
+            indikator:
+              - id: jumlah-tertangani
+                nama: Jumlah yang tertangani
+                rumus: a + b
+                satuan: orang
+        """
+    root = make_root(jabatan={"kepala": DEFAULT_HEAD.replace("2026: 80", '2026: "80"'),
+                              "staf": staf})
+    assert [(Path(p.path).name, p.rule) for p in _problems(root)] == [("kepala.yaml", "schema")]
