@@ -60,6 +60,12 @@ def write_all(files: Mapping[Path, str | bytes]) -> None:
     viewer) or an interruption (Ctrl-C, SIGTERM) puts the old files back.
     """
     targets = {path: target_of(path) for path in files}
+    seen: dict[Path, Path] = {}
+    for path, real in targets.items():
+        if real in seen:  # two outputs linked to one file: one would overwrite the other
+            raise UsageError(t("export.same-file", first=str(seen[real]), second=str(path),
+                               target=str(real)))
+        seen[real] = path
     modes = {real: _mode_of(real) for real in targets.values()}
     folders = sorted({real.parent for real in targets.values()})
     for folder in folders:

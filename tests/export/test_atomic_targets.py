@@ -56,6 +56,18 @@ def test_compute_through_a_symlinked_report_replaces_the_file_it_names(
     assert sorted(os.listdir(archive)) == ["iki-2026.json"]
 
 
+def test_two_reports_linked_to_one_file_are_refused(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "laporan"
+    out.mkdir()
+    (out / "iki-2026.csv").write_text("lama\n", encoding="utf-8")
+    (out / "iki-2026.json").symlink_to(out / "iki-2026.csv")
+    r = invoke(runner, *COMPUTE[:-1], "json,csv", "-o", out)
+    assert r.exit_code == 2, r.output
+    assert "are the same file" in r.output, r.output
+    assert sorted(os.listdir(out)) == ["iki-2026.csv", "iki-2026.json"]
+    assert (out / "iki-2026.csv").read_text(encoding="utf-8") == "lama\n"
+
+
 def test_a_symlink_that_leads_nowhere_is_refused(runner: CliRunner, tmp_path: Path) -> None:
     link = tmp_path / "nilai.csv"
     link.symlink_to(tmp_path / "hilang" / "nilai.csv")

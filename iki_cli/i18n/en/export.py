@@ -13,4 +13,5 @@ MESSAGES: dict[str, str] = {
     "export.kind-socket": "a socket",
     "export.kind-other": "a special file",
     "export.name-too-long": "the name `{name}` is {size} bytes long; file names are limited to {limit} bytes",
+    "export.same-file": "`{first}` and `{second}` are the same file (`{target}`); one output would overwrite the other",
 }

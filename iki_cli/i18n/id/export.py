@@ -13,4 +13,5 @@ MESSAGES: dict[str, str] = {
     "export.kind-socket": "soket",
     "export.kind-other": "berkas khusus",
     "export.name-too-long": "nama `{name}` panjangnya {size} bita; nama berkas paling panjang {limit} bita",
+    "export.same-file": "`{first}` dan `{second}` adalah berkas yang sama (`{target}`); satu keluaran akan menimpa yang lain",
 }
