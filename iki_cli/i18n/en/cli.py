@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "cli.template-workbook-suffix": "cannot write `{path}`: the workbook template is written as .xlsx (or give a .csv file)",
     "cli.template-suffix": "cannot write `{path}`: a template is a .csv (or .tsv) file or an .xlsx workbook, not `{suffix}`",
     "cli.diff-bad-format": "--format must be text, md or json, not `{value}`",
-    "cli.diff-bad-fail-on": "--fail-on must be `breaking`, not `{value}`",
+    "cli.diff-bad-fail-on": "--fail-on must be `breaking`, `predikat` or both (`breaking,predikat`), not `{value}`",
     "cli.diff-no-changes": "No changes to the definitions between {base} and {head}.",
     "cli.diff-counts": "{breaking} breaking, {target} target, {text} text",
     "cli.diff-breaking": "{count} breaking change(s) (--fail-on breaking)",
@@ -32,4 +32,7 @@ MESSAGES: dict[str, str] = {
     "cli.warning-one": "{n} warning",
     "cli.warning-many": "{n} warnings",
     "cli.path-too-long": "the path `{path}` is {size} bytes long, more than the system allows",
+    "cli.diff-preview-needs": "the impact preview needs both -p PERIOD and -v FILE (e.g. `iki diff main -p 2026 -v nilai-2026.csv`)",
+    "cli.diff-predikat-needs": "--fail-on predikat compares the numbers: give -p PERIOD and -v FILE",
+    "cli.diff-predikat-moved": "the predikat of {count} indicator(s) changes (--fail-on predikat)",
 }

@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "cli.template-workbook-suffix": "`{path}` tidak dapat ditulis: templat buku kerja ditulis sebagai .xlsx (atau berikan berkas .csv)",
     "cli.template-suffix": "`{path}` tidak dapat ditulis: templat berupa berkas .csv (atau .tsv) atau buku kerja .xlsx, bukan `{suffix}`",
     "cli.diff-bad-format": "--format harus text, md atau json, bukan `{value}`",
-    "cli.diff-bad-fail-on": "--fail-on harus `breaking`, bukan `{value}`",
+    "cli.diff-bad-fail-on": "--fail-on harus `breaking`, `predikat` atau keduanya (`breaking,predikat`), bukan `{value}`",
     "cli.diff-no-changes": "Tidak ada perubahan definisi antara {base} dan {head}.",
     "cli.diff-counts": "{breaking} breaking, {target} target, {text} text",
     "cli.diff-breaking": "{count} perubahan breaking (--fail-on breaking)",
@@ -32,4 +32,7 @@ MESSAGES: dict[str, str] = {
     "cli.warning-one": "{n} peringatan",
     "cli.warning-many": "{n} peringatan",
     "cli.path-too-long": "jalur `{path}` panjangnya {size} bita, melebihi batas sistem",
+    "cli.diff-preview-needs": "pratinjau dampak memerlukan -p PERIODE dan -v BERKAS (misalnya `iki diff main -p 2026 -v nilai-2026.csv`)",
+    "cli.diff-predikat-needs": "--fail-on predikat membandingkan angka: berikan -p PERIODE dan -v BERKAS",
+    "cli.diff-predikat-moved": "predikat {count} indikator berubah (--fail-on predikat)",
 }
