@@ -172,8 +172,9 @@ def test_example_values_compute_as_the_examples_readme_says(cli: CliRunner,
     lansia = h[("kasi-lansia", "lansia-difasilitasi")]
     assert lansia["status"] == "parsial"
     assert lansia["pesan"] == [{"kode": "missing-parts", "teks": (
-        "Jumlah lansia yang difasilitasi pemberdayaan dan perlindungan dalam periode: "
-        "2026-TW4 belum ada")}]
+        "Jumlah lansia yang difasilitasi pemberdayaan dan perlindungan dalam periode "
+        "(setiap orang dihitung satu kali dalam setahun, hanya yang belum tercatat pada "
+        "periode sebelumnya): 2026-TW4 belum ada")}]
     assert lansia["capaian"] == pytest.approx((720 + 800 + 780) / 4800 * 100 / 75 * 100)
     assert lansia["predikat"] == "Rendah"
     ikm = h[("sekretaris", "nilai-ikm")]
