@@ -8,11 +8,15 @@ depends only on what `docs/reports.md` lists.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..definitions.loading import Definitions
-from ..evaluation.results import Report
-from .context import document_context, report_context
-from .environment import FORMATS, check_macro_partials, environment, render_page
+if TYPE_CHECKING:
+    from ..definitions.loading import Definitions
+    from ..evaluation.results import Report
+
+# The page functions import Jinja and the views when called: `render.messages`, which
+# the JSON and CSV outputs use, must not pull them in.
+FORMATS = ("md", "html")
 
 REPORT_PAGE = "laporan"
 DOCUMENT_PAGE = "dokumen"
@@ -28,6 +32,9 @@ def render_report(report: Report, defs: Definitions, fmt: str, lang: str = "id",
 def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = "id",
                    templates: Path | None = None) -> dict[str, str]:
     """The period report in several formats, from one context built once."""
+    from .context import report_context
+    from .environment import check_macro_partials, environment, render_page
+
     envs = {fmt: environment(fmt, templates, lang) for fmt in formats}
     if templates is not None:
         for fmt, env in envs.items():
@@ -40,5 +47,8 @@ def render_reports(report: Report, defs: Definitions, formats: list[str], lang: 
 def render_document(defs: Definitions, fmt: str, lang: str = "id",
                     templates: Path | None = None) -> str:
     """The IKI document (`dokumen.md` / `dokumen.html`) as text."""
+    from .context import document_context
+    from .environment import environment, render_page
+
     env = environment(fmt, templates, lang)
     return render_page(env, f"{DOCUMENT_PAGE}.{fmt}", document_context(defs, lang), templates)

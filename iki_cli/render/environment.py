@@ -20,11 +20,10 @@ from ..errors import IkiError, UsageError
 from ..i18n import LANGS
 from ..markdown import md_escape
 from ..problems import display_path
+from . import FORMATS
 from . import filters as text_filters
 from .chart import Grafik, chart_svg, svg_number
 from .formula_view import formula_html, formula_text
-
-FORMATS = ("md", "html")
 
 
 def filters(lang: str) -> dict[str, Callable[..., Any]]:
