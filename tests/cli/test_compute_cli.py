@@ -169,6 +169,15 @@ def test_example_values_compute_as_the_examples_readme_says(cli: CliRunner,
     pmks = h[("kepala-dinas", "pmks-tertangani")]
     assert pmks["realisasi"] == pytest.approx((6500 + 6800 + 6900 + 6848) / 38640 * 100) == 70
     assert pmks["capaian"] == pytest.approx(87.5) and pmks["predikat"] == "Tinggi"
+    # The Kasi's own numerator over the same PMKS count: 14,700 / 38,640.
+    kasi = h[("kasi-perlindungan-jaminan-sosial", "pmks-ditangani")]
+    assert kasi["realisasi"] == pytest.approx((3500 + 3700 + 3800 + 3700) / 38640 * 100)
+    assert kasi["capaian"] == pytest.approx(14700 / 38640 * 100 / 45 * 100)
+    assert kasi["predikat"] == "Tinggi"
+    served = h[("kasi-kesejahteraan-masyarakat", "pelayanan-kesejahteraan-baik")]
+    assert served["realisasi"] == pytest.approx((350 + 390 + 370 + 402)
+                                                / (420 + 460 + 440 + 480) * 100) == 84
+    assert served["capaian"] == pytest.approx(84 / 85 * 100)
     lansia = h[("kasi-lansia", "lansia-difasilitasi")]
     assert lansia["status"] == "parsial"
     assert lansia["pesan"] == [{"kode": "missing-parts", "teks": (
