@@ -7,6 +7,9 @@
 
 Formulas are tokenised and parsed here, never handed to `eval`; anything the
 grammar does not name is refused with the column where it starts.
+
+A *condition* (the `syarat` of a plausibility rule) is two formulas joined by
+exactly one comparison: `expr ('<=' | '<' | '>=' | '>' | '==' | '!=') expr`.
 """
 
 from __future__ import annotations
@@ -85,14 +88,19 @@ Node = Num | Var | Unary | Binary | Call
 
 _TOKEN = re.compile(
     r"(?P<space>\s+)|(?P<number>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
-    r"|(?P<op>\*\*|//|:=|==|!=|<=|>=|[-+*/(),])"
+    r"|(?P<op>\*\*|//|:=|==|!=|<=|>=|[-+*/(),<>])"
 )
+COMPARISONS: dict[str, Callable[[float, float], bool]] = {
+    "<=": lambda a, b: a <= b, "<": lambda a, b: a < b, ">=": lambda a, b: a >= b,
+    ">": lambda a, b: a > b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b,
+}
 _REFUSED = {
     "**": "power `**` is not allowed; multiply instead",
     "//": "floor division `//` is not allowed; use `/`",
     ":=": "assignment `:=` is not allowed",
     "==": "comparisons are not allowed", "!=": "comparisons are not allowed",
     "<=": "comparisons are not allowed", ">=": "comparisons are not allowed",
+    "<": "comparisons are not allowed", ">": "comparisons are not allowed",
 }
 _CHAR_HINTS = {
     ".": "attribute access is not allowed",
@@ -114,8 +122,10 @@ class _Tok(NamedTuple):  # a named tuple: one is made per token of every formula
     column: int
 
 
-def _tokenize(text: str) -> list[_Tok]:
+def _tokenize(text: str, comparisons: bool = False) -> list[_Tok]:
     """Tokens up to the first refused character, which becomes an `error` token.
+
+    With `comparisons`, the six comparison operators are `cmp` tokens (for conditions).
 
     The parser raises an error token only when it reaches it, so the error
     reported is the leftmost one: `__import__('os')` fails at `__import__`.
@@ -136,7 +146,9 @@ def _tokenize(text: str) -> list[_Tok]:
                                   col)]
         kind = m.lastgroup or ""
         value = m.group()
-        if kind == "op" and value in _REFUSED:
+        if kind == "op" and comparisons and value in COMPARISONS:
+            kind = "cmp"
+        elif kind == "op" and value in _REFUSED:
             return tokens + [_Tok("error", _REFUSED[value], col)]
         if kind == "number" and m.end() < len(text) and (text[m.end()] in "._" or
                                                           text[m.end()].isalnum()):
@@ -241,11 +253,12 @@ class _Parser:
 
 
 def _describe(tok: _Tok) -> str:
-    return "the end of the formula" if tok.kind == "end" else f"`{tok.text}`"
+    if tok.kind == "end":
+        return f"`{tok.text}`" if tok.text else "the end of the formula"
+    return f"`{tok.text}`"
 
 
-def parse(text: str) -> Node:
-    """Parse a formula, raising FormulaError with the column of the offending token."""
+def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise FormulaError("a formula must be text", 1)
     if len(text) > MAX_LENGTH:
@@ -253,7 +266,11 @@ def parse(text: str) -> Node:
                            MAX_LENGTH + 1)
     if not text.strip():
         raise FormulaError("formula is empty", 1)
-    parser = _Parser(_tokenize(text))
+    return text
+
+
+def _parse_tokens(tokens: list[_Tok]) -> Node:
+    parser = _Parser(tokens)
     node = parser.expr()
     tok = parser.peek()
     if tok.kind != "end":
@@ -261,6 +278,48 @@ def parse(text: str) -> Node:
             raise FormulaError(f"expected an operator before {_describe(tok)}", tok.column)
         raise FormulaError(f"unexpected {_describe(tok)}", tok.column)
     return node
+
+
+def parse(text: str) -> Node:
+    """Parse a formula, raising FormulaError with the column of the offending token."""
+    return _parse_tokens(_tokenize(_check_text(text)))
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Two formulas compared: `left op right`; `column` is the comparison's."""
+
+    left: Node
+    op: str
+    right: Node
+    column: int
+
+
+def parse_condition(text: str) -> Condition:
+    """Parse a condition (two formulas and one comparison), errors located like formulas'."""
+    tokens = _tokenize(_check_text(text), comparisons=True)
+    at = [i for i, tok in enumerate(tokens) if tok.kind == "cmp"]
+    if not at:
+        _parse_tokens(tokens)  # a formula's own error comes first
+        raise FormulaError("a condition compares two formulas: write one of `<=`, `<`, `>=`, "
+                           "`>`, `==`, `!=` between them", len(text) + 1)
+    if len(at) > 1:
+        raise FormulaError("a condition has exactly one comparison; write two rules for two",
+                           tokens[at[1]].column)
+    cmp = tokens[at[0]]
+    left = _parse_tokens(tokens[:at[0]] + [_Tok("end", cmp.text, cmp.column)])
+    return Condition(left, cmp.text, _parse_tokens(tokens[at[0] + 1:]), cmp.column)
+
+
+def condition_variables(condition: Condition) -> list[Var]:
+    """Every variable reference of both sides, in reading order."""
+    return variables(condition.left) + variables(condition.right)
+
+
+def holds(condition: Condition, values: Mapping[str, float]) -> bool:
+    """Whether the condition holds on numbers; EvaluationError as for `evaluate`."""
+    return COMPARISONS[condition.op](evaluate(condition.left, values),
+                                     evaluate(condition.right, values))
 
 
 def variables(node: Node) -> list[Var]:

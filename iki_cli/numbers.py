@@ -1,4 +1,9 @@
-"""Numbers as people write them: Indonesian (`1.234,5`) and English (`1,234.5`) notation."""
+"""Numbers as people write them: Indonesian (`1.234,5`) and English (`1,234.5`) notation.
+
+Digits are ASCII (`0`–`9`): Arabic-Indic, full-width or mathematical digits are not
+numbers here, though Python's `float` would read them. A space or no-break space may
+group thousands in either notation, by threes (`12 500`), never anywhere else (`12 34`).
+"""
 
 from __future__ import annotations
 
@@ -6,73 +11,131 @@ import math
 import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Literal
+from typing import Literal, NamedTuple
+
+from .i18n import t
 
 Notation = Literal["id", "en"]
+NOTATIONS: tuple[Notation, ...] = ("id", "en")
 
-_PATTERNS = {
-    "id": re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\Z"),
-    "en": re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\Z"),
+# The spaces that may group thousands: space, no-break space, narrow no-break space.
+_SPACES = " \u00a0\u202f"
+_GROUPED = rf"[1-9][0-9]{{0,2}}(?:[{_SPACES}][0-9]{{3}})+"
+PATTERNS = {
+    "id": re.compile(rf"[+-]?(?:[1-9][0-9]{{0,2}}(?:\.[0-9]{{3}})+|{_GROUPED}|[0-9]+)"
+                     r"(?:,[0-9]+)?\Z"),
+    "en": re.compile(rf"[+-]?(?:[1-9][0-9]{{0,2}}(?:,[0-9]{{3}})+|{_GROUPED}|[0-9]+)"
+                     r"(?:\.[0-9]+)?\Z"),
 }
-_NAMES = {"id": "Indonesian notation (decimal comma, `.` for thousands, e.g. `1.234,5`)",
-          "en": "English notation (decimal point, `,` for thousands, e.g. `1,234.5`)"}
+_SPACE_TABLE = str.maketrans("", "", _SPACES)
+_ID_TABLE: dict[int, int | str | None] = {ord("."): None, ord(","): ".", ord(" "): None,
+                                           0xA0: None, 0x202F: None}
+_EN_TABLE: dict[int, int | str | None] = {ord(","): None, ord(" "): None, 0xA0: None,
+                                           0x202F: None}
+TABLES: dict[str, dict[int, int | str | None]] = {"id": _ID_TABLE, "en": _EN_TABLE}
+# What `str.strip()` removes but is not a space a person typed around a number.
 EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
                 "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!")
+# The words spreadsheets show for logical values (Excel and LibreOffice, id and en).
+LOGICAL_WORDS = ("TRUE", "FALSE", "BENAR", "SALAH")
 
 
 class NumberError(ValueError):
     """Text that is not a number in the chosen notation; the message says what to do."""
 
 
+class Readings(NamedTuple):
+    """A text read in both notations: None where it is not a number in that notation."""
+
+    id: float | None
+    en: float | None
+
+    @property
+    def kind(self) -> str:
+        """`plain` (the same both ways), `id` or `en` (only that way), `ambiguous`, `none`."""
+        if self.id is None:
+            return "none" if self.en is None else "en"
+        if self.en is None:
+            return "id"
+        return "plain" if self.id == self.en else "ambiguous"
+
+
+def notation_name(notation: Notation) -> str:
+    """`Indonesian notation (decimal comma, …)` in the current language."""
+    return t(f"numbers.notation-{notation}")
+
+
+def _convert(text: str, notation: Notation) -> float | None:
+    if not PATTERNS[notation].match(text):
+        return None
+    value = float(text.translate(TABLES[notation]))
+    return value if math.isfinite(value) else None
+
+
+def readings(text: str) -> Readings:
+    """`text` (already stripped) read in each notation."""
+    return Readings(_convert(text, "id"), _convert(text, "en"))
+
+
 def parse_number(text: str, notation: Notation) -> float:
     """Parse `text` in `notation`; anything else raises NumberError, never a guess."""
-    value = text.strip().replace("\u00a0", "")
-    # The common case first (a values file holds many numbers): text the pattern accepts
-    # is neither empty nor an Excel error value, so the order of the checks does not matter.
-    if _PATTERNS[notation].match(value):
-        if notation == "id":
-            value = value.replace(".", "").replace(",", ".")
-        else:
-            value = value.replace(",", "")
-        result = float(value)
-        if not math.isfinite(result):
-            raise NumberError(f"`{text.strip()}` is too large")
-        return result
+    value = text.strip()
+    found = _convert(value, notation)
+    if found is not None:
+        return found
+    raise NumberError(explain(value, notation))
+
+
+def explain(value: str, notation: Notation | None) -> str:
+    """Why the stripped text `value` is not a number in `notation` (None: in either), and
+    what to do."""
     if not value:
-        raise NumberError("empty value")
+        return t("numbers.empty")
+    if "\x00" in value:
+        return t("numbers.nul")
+    if notation is not None and PATTERNS[notation].match(value):
+        return t("numbers.too-large", text=value)
     if value.upper() in EXCEL_ERRORS or value.startswith("#"):
-        raise NumberError(f"Excel error value `{value}`: fix the formula in the workbook "
-                          "or leave the cell empty")
+        return t("numbers.excel-error", text=value)
+    if value.upper() in LOGICAL_WORDS:
+        return t("numbers.logical", text=value)
+    non_ascii = next((ch for ch in value if ch.isdigit() and not ch.isascii()), None)
+    if non_ascii is not None:
+        return t("numbers.non-ascii-digit", text=value, digit=non_ascii,
+                 code=f"U+{ord(non_ascii):04X}")
+    if notation is None:
+        if any(PATTERNS[n].match(value) for n in NOTATIONS):
+            return t("numbers.too-large", text=value)
+        if value.endswith("%"):
+            return t("numbers.percent-any", text=value)
+        return t("numbers.not-a-number-any", text=value)
     other: Notation = "en" if notation == "id" else "id"
-    hint = ""
-    if _PATTERNS[other].match(value):
-        hint = (f"; it reads as a number in {_NAMES[other].split(' (')[0]}: "
-                f"write it as `{format_plain(parse_number(value, other), notation)}` or "
-                f"use --angka {other}")
-    elif value.endswith("%"):
-        hint = "; write the number without `%`"
-    return _raise(text.strip(), notation, hint)
+    if PATTERNS[other].match(value):
+        return t("numbers.other-notation", text=value, notation=notation_name(notation),
+                 other=t(f"numbers.short-{other}"),
+                 written=format_plain(parse_number(value, other), notation), angka=other)
+    if value.endswith("%"):
+        return t("numbers.percent", text=value, notation=notation_name(notation))
+    if any(ch in _SPACES for ch in value) and PATTERNS[notation].match(
+            value.translate(_SPACE_TABLE)):
+        return t("numbers.bad-grouping", text=value)
+    return t("numbers.not-a-number", text=value, notation=notation_name(notation))
 
 
 def number_parser(notation: Notation) -> Callable[[str], float]:
     """`parse_number` for one notation, for reading many values: the usual number
     (already stripped) is parsed without the general path, which explains the rest."""
-    match = _PATTERNS[notation].match
-    point = notation == "id"
+    match = PATTERNS[notation].match
+    table = TABLES[notation]
 
     def parse(text: str) -> float:
         if match(text):
-            value = float(text.replace(".", "").replace(",", ".") if point
-                          else text.replace(",", ""))
+            value = float(text.translate(table))
             if math.isfinite(value):
                 return value
         return parse_number(text, notation)
 
     return parse
-
-
-def _raise(text: str, notation: Notation, hint: str) -> float:
-    raise NumberError(f"`{text}` is not a number in {_NAMES[notation]}{hint}")
 
 
 def format_plain(value: float, notation: Notation) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..definitions.loading import Definitions, load_definitions
 from ..problems import Problem, sort_problems
-from . import formulas, fractions, ids, scales, structure
+from . import formulas, fractions, ids, plausibility, scales, structure
 from .registry import Check, table
 
 CHECKS: dict[str, Check] = table([
@@ -23,6 +23,9 @@ CHECKS: dict[str, Check] = table([
     formulas.check_formulas,
     formulas.check_variables_exist,
     formulas.check_unused,
+    plausibility.check_rentang,
+    plausibility.check_aturan_ids,
+    plausibility.check_aturan_syarat,
     scales.check_thresholds,
     scales.check_target_periods,
     formulas.check_examples,

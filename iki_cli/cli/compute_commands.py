@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import ProblemsError, UsageError
+from ..i18n import language
+from ..problems import Problem
 from .app import command
 from .console import err, escape, out, print_problems
 from .options import (
@@ -35,9 +37,16 @@ if TYPE_CHECKING:
 
 @command()
 def compute(
+    ctx: typer.Context,
     periode: PeriodOpt,
-    values: Annotated[list[Path], typer.Option(
-        "-v", "--values", help="Values file (CSV or .xlsx); repeat for several files.")],
+    files: Annotated[list[str] | None, typer.Argument(
+        metavar="[FILE]...", show_default=False,
+        help="Values files after the options: CSV, .xlsx, .xlsm, .ods or .xls files, folders "
+        "(every values file directly in them, in name order) or quoted glob patterns "
+        "('kirim/*.xlsx').")] = None,
+    values: Annotated[list[str] | None, typer.Option(
+        "-v", "--values", help="A values file, folder or glob pattern, as the arguments; "
+        "repeat for several.")] = None,
     definitions: DefinitionsOpt = Path("definitions"),
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the reports.")]
     = Path("laporan"),
@@ -48,7 +57,7 @@ def compute(
     angka: AngkaOpt = Angka.auto,
     delimiter: DelimiterOpt = None,
     sheet: Annotated[str | None, typer.Option(
-        "--sheet", help="Worksheet to read from .xlsx values files (default: the first).")]
+        "--sheet", help="Worksheet to read from the workbooks (default: the first).")]
     = None,
     templates: TemplatesOpt = None,
     rev: Annotated[str | None, typer.Option(
@@ -59,13 +68,28 @@ def compute(
         help="Exit 1 when a value warning is found or any result is not `lengkap`.")] = False,
 ) -> None:
     """Compute every indicator for a period from measured values and write the reports."""
+    from ..i18n import using
+
+    check_lang(lang)
+    # Messages follow --lang when it is given, else $IKI_LANG (the reports' default is `id`).
+    source = ctx.get_parameter_source("lang")
+    given = source is not None and source.name != "DEFAULT"
+    with using(lang if given else language()):
+        _compute(periode, [*(values or []), *(files or [])], definitions, output, formats, lang,
+                 angka, delimiter, sheet, templates, rev, strict)
+
+
+def _compute(periode: str, names: list[str], definitions: Path, output: Path, formats: str,
+             lang: str, angka: Angka, delimiter: str | None, sheet: str | None,
+             templates: Path | None, rev: str | None, strict: bool) -> None:
     from ..evaluation.compute import compute as run
+    from ..values.files import expand
     from ..values.reading import read_values
 
     period = parse_period_option(periode)
     delim = parse_delimiter(delimiter)
     chosen = parse_formats(formats, REPORT_FORMATS)
-    check_lang(lang)
+    paths = expand(names)
     revision = None
     if rev is not None:
         defs, revision = _definitions_at(definitions, rev)
@@ -73,7 +97,7 @@ def compute(
         defs = load_valid(definitions)
     try:
         with gc_kept():
-            data = read_values(values, defs.variables, notation=angka.value,
+            data = read_values(paths, defs.variables, notation=angka.value,
                                delimiter=delim, sheet=sheet)
     except ProblemsError as exc:
         print_problems(exc.problems)
@@ -81,6 +105,8 @@ def compute(
     warnings = [p for p in data.problems if p.level == "warning"]
     print_problems(warnings)
     report = run(defs, data, period)
+    broken = rule_problems(report, defs, strict)
+    print_problems(broken)
     if revision is not None:
         report.definisi = revision
         err.print(f"definitions at {escape(revision)}")
@@ -90,8 +116,26 @@ def compute(
     out.print(summary(report, defs, lang))
     for path in files:
         err.print(f"wrote {escape(str(path))}")
-    if strict and (warnings or any(r.status != "lengkap" for r in report.hasil)):
+    if strict and (warnings or broken or any(r.status != "lengkap" for r in report.hasil)):
         raise typer.Exit(1)
+
+
+def rule_problems(report: Report, defs: Definitions, strict: bool) -> list[Problem]:
+    """The broken plausibility rules of the period, at their `aturan` in variabel.yaml."""
+    from ..evaluation.plausibility import BrokenRule
+    from ..render.messages import pesan_text
+
+    if defs.variabel is None:
+        return []
+    rules = [a.id for a in defs.variabel.model.aturan]
+    found = []
+    for rule in report.aturan:
+        assert isinstance(rule, BrokenRule)
+        line, column = defs.variabel.doc.pos(("aturan", rules.index(rule.aturan.id), "syarat"))
+        text = pesan_text(rule.pesan(), language(), {})
+        found.append(Problem(defs.variabel.path, line, column, "error" if strict else "warning",
+                             "aturan", f"{report.periode}: {text}"))
+    return found
 
 
 def _definitions_at(definitions: Path, rev: str) -> tuple[Definitions, str]:

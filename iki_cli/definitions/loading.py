@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -10,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import formula
 from ..problems import Problem, did_you_mean, display_path
-from .model import FILE_MODELS, Jabatan, Organisasi, Variabel, VariabelFile
+from .model import FILE_MODELS, SNAKE, Jabatan, Organisasi, Variabel, VariabelFile
 from .yamlload import Document, load_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -23,6 +24,8 @@ class Loaded(Generic[M]):
     path: str
     doc: Document
     model: M
+    # Kept in part after schema errors (only the ids it defines are to be trusted).
+    partial: bool = False
 
 
 @dataclass
@@ -118,6 +121,14 @@ def schema_problems(doc: Document, model: type[BaseModel],
         elif kind == "literal_error" and name == "versi_skema":
             problems.append(doc.problem(loc, "schema-version",
                                         "`versi_skema` must be 1 (the only version iki knows)"))
+        elif kind == "literal_error":
+            where = ".".join(str(p) for p in loc)
+            choices = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+            given = err.get("input")
+            hint = did_you_mean(str(given), choices) if isinstance(given, str) else ""
+            shown = f", not `{given}`" if isinstance(given, (str, int, float)) else ""
+            problems.append(doc.problem(loc, "schema", f"`{where}` must be one of "
+                                        + ", ".join(f"`{c}`" for c in choices) + shown + hint))
         else:
             where = ".".join(str(p) for p in loc) or "the file"
             what = _TYPE_MESSAGES.get(kind) or err["msg"][0].lower() + err["msg"][1:]
@@ -143,8 +154,35 @@ def _load_one(file: Path, kind: str, problems: list[Problem]) -> Loaded[Any] | N
         model = model_cls.model_validate(doc.data)
     except ValidationError as exc:
         problems.extend(schema_problems(doc, model_cls, exc))
+        if kind == "variabel":
+            return _known_variables(display, doc)
         return None
     return Loaded(display, doc, model)
+
+
+def _known_variables(display: str, doc: Document) -> Loaded[VariabelFile] | None:
+    """A catalogue that did not validate, kept with the entries that have an id.
+
+    One bad entry (`agregasi: maximum`) must not hide every unknown variable of every
+    position: the formulas are still checked against the ids it defines. Nothing is
+    computed from it (its schema errors stop that).
+    """
+    entries = doc.data.get("variabel") if isinstance(doc.data, dict) else None
+    if not isinstance(entries, list):
+        return None
+    known = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        try:
+            known.append(Variabel.model_validate(entry))
+        except ValidationError:
+            ident = entry.get("id")
+            if isinstance(ident, str) and re.fullmatch(SNAKE, ident):
+                known.append(Variabel.model_construct(id=ident, uraian=str(entry.get(
+                    "uraian", "")), agregasi="jumlah"))
+    return Loaded(display, doc, VariabelFile.model_construct(versi_skema=1, variabel=known),
+                  partial=True)
 
 
 def load_definitions(root: Path) -> tuple[Definitions, list[Problem]]:
@@ -158,7 +196,10 @@ def load_definitions(root: Path) -> tuple[Definitions, list[Problem]]:
                                     f"`{name}` is missing from the definitions folder"))
             continue
         defs.files += 1
-        setattr(defs, kind, _load_one(file, kind, problems))
+        loaded = _load_one(file, kind, problems)
+        setattr(defs, kind, loaded)
+        if loaded is not None and loaded.partial:
+            defs.incomplete = True  # a catalogue kept in part: whole-office checks hold back
     folder = root / "jabatan"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     for stray in sorted(folder.glob("*.yml")) if folder.is_dir() else []:

@@ -60,6 +60,13 @@ class Organisasi(_Model):
                                       min_length=1)
 
 
+class Rentang(_Model):
+    """The values a variable can plausibly take (either bound may be absent)."""
+
+    min: float | None = None
+    max: float | None = None
+
+
 class Variabel(_Model):
     """One data element of `variabel.yaml`."""
 
@@ -68,13 +75,23 @@ class Variabel(_Model):
     satuan: str | None = None
     agregasi: Agregasi
     sumber_data: str | None = None
+    rentang: Rentang | None = None
+
+
+class Aturan(_Model):
+    """A plausibility rule between variables: `syarat` must hold on a period's values."""
+
+    id: str = _id(KEBAB, "rule")
+    syarat: str
+    pesan: str
 
 
 class VariabelFile(_Model):
-    """`variabel.yaml`: the catalogue of data elements."""
+    """`variabel.yaml`: the catalogue of data elements, and the rules between them."""
 
     versi_skema: Literal[1]
     variabel: list[Variabel] = Field(min_length=1)
+    aturan: list[Aturan] = Field(default_factory=list)
 
 
 class Contoh(_Model):

@@ -35,7 +35,7 @@ FIELDS: dict[str, tuple[tuple[str, Klass], ...]] = {
     ),
     "variabel": (
         ("uraian", "text"), ("satuan", "breaking"), ("agregasi", "breaking"),
-        ("sumber_data", "text"),
+        ("sumber_data", "text"), ("rentang", "target"),
     ),
     "jabatan": (
         ("jabatan", "text"), ("atasan", "text"), ("tugas", "text"), ("fungsi", "text"),

@@ -15,6 +15,7 @@ from ..periods import Period, PeriodError, parse_period
 from ..values.ingest import Values
 from .achievement import capaian, rate
 from .aggregate import Aggregate, aggregate
+from .plausibility import broken_rules, mark_results
 from .results import Pesan, Report, Result
 
 
@@ -105,7 +106,10 @@ def compute(defs: Definitions, values: Values, period: Period) -> Report:
             for ind in sas.indikator:
                 results.append(evaluate_indicator(defs, pos.id, sas.id, ind, values, period,
                                                   aggregates=aggregates))
+    broken = broken_rules(defs, values, period, aggregates)
+    if broken:
+        mark_results(results, broken, {key: defs.variable_names(key) for key in defs.formulas})
     org = defs.organisasi.model if defs.organisasi else None
     organisasi = {"nama": org.nama if org else "", "pemda": org.pemda if org else ""}
     scale = [t.label for t in org.predikat] if org else []
-    return Report(period.code, organisasi, results, scale)
+    return Report(period.code, organisasi, results, scale, aturan=broken)

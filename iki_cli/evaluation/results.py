@@ -23,7 +23,10 @@ class Pesan(NamedTuple):
     """A message on a result: a stable `kode` (SPEC §5) and what fills its text in.
 
     `args` may hold `var` (a variable id), `period` (a period code), `parts`
-    (period codes), `divisor` (the formula part that is 0) and `value` (a number).
+    (period codes), `divisor` (the formula part that is 0) and `value` (a number);
+    a broken plausibility rule (`aturan`) holds `aturan` (its id), `teks` (its
+    `pesan`, the office's words), `syarat` and the two sides' values `left`, `right`
+    (None where a side cannot be evaluated).
     """
 
     kode: str
@@ -72,6 +75,8 @@ class Report:
     organisasi: dict[str, str]
     hasil: list[Result]
     predikat_scale: list[str]
+    # The plausibility rules (`aturan`) that do not hold for the period (BrokenRule items).
+    aturan: list[Any] = field(default_factory=list)
     # The git revision the definitions were read from (`compute --rev`), e.g.
     # `pk-2026 (1a2b3c4d5e6f)`; empty when they are the files on disk.
     definisi: str = ""

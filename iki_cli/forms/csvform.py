@@ -1,9 +1,11 @@
-"""The values template of a period: one empty row per variable a formula uses."""
+"""The values template of a period: one empty row per variable a formula uses.
+
+Every field that holds `;`, `,`, a tab, a quote or a line break is quoted, whichever
+delimiter the file uses: LibreOffice's import dialog ticks comma, semicolon and tab
+at once by default, and the rows must split into the same columns however it is set.
+"""
 
 from __future__ import annotations
-
-import csv
-import io
 
 from .. import formula
 from ..definitions.loading import Definitions
@@ -26,10 +28,18 @@ def template_csv(defs: Definitions, period: Period, notation: str = "id",
     """The CSV text; `,` for English notation, else `;` (Indonesian), unless `delimiter` says."""
     delim = DELIMITERS.get(delimiter, delimiter) if delimiter else (
         "," if notation == "en" else ";")
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=delim, lineterminator="\r\n")
-    writer.writerow(TEMPLATE_COLUMNS)
-    for var in used_variables(defs):
-        writer.writerow([period.code, var.id, var.uraian, var.satuan or "",
-                         var.sumber_data or "", "", ""])
-    return buf.getvalue()
+    rows = [TEMPLATE_COLUMNS] + [
+        (period.code, var.id, var.uraian, var.satuan or "", var.sumber_data or "", "", "")
+        for var in used_variables(defs)]
+    return "".join(delim.join(_field(text) for text in row) + "\r\n" for row in rows)
+
+
+_SPECIAL = frozenset(';,\t"\r\n')
+
+
+def _field(text: str) -> str:
+    """A field as the template writes it: quoted when it holds a separator of any kind."""
+    if _SPECIAL.isdisjoint(text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
+

@@ -139,7 +139,9 @@ def _fill_values_sheet(ws: Any, period: Period, variables: Sequence[Variabel]) -
             error=("Isi kolom nilai dengan angka saja, misalnya 12500 atau 81,25: tanpa satuan, "
                    "tanpa tanda %, tanpa teks. Kosongkan sel bila data belum terkumpul."),
             promptTitle=f"Nilai {period.code}",
-            prompt="Ketik angkanya saja. Kosong = data belum terkumpul; 0 = nilainya nol.")
+            prompt=("Ketik angkanya saja. Pemisah ribuan/desimal mengikuti bahasa komputer "
+                    "(Indonesia: 1.450 dan 81,25; Inggris: 1,450 dan 81.25). "
+                    "Kosong = belum terkumpul; 0 = nol."))
         validation.add(f"{column}2:{column}{len(variables) + 1}")
         ws.add_data_validation(validation)
     # Locked cells (everything but nilai and keterangan) cannot be edited; there is
@@ -195,8 +197,14 @@ def _fill_guide(ws: Any, defs: Definitions, period: Period, sumber: str | None,
         ("#", "Cara mengisi angka"),
         ("Angka", (
             "Ketik angkanya saja, tanpa satuan, tanpa tanda %, tanpa teks: misalnya 12500 atau "
-            "81,25 (pemisah desimal mengikuti pengaturan bahasa Excel). Angka yang benar tampil "
-            "rata kanan; yang rata kiri terbaca sebagai teks.")),
+            "81,25. Angka yang benar tampil rata kanan; yang rata kiri terbaca sebagai teks.")),
+        ("Pemisah", (
+            "Tanda pemisah ribuan dan desimal mengikuti pengaturan bahasa komputer, bukan "
+            "berkas ini: pada komputer berbahasa Indonesia seribu empat ratus lima puluh "
+            "ditulis 1.450 dan delapan puluh satu koma dua lima 81,25; pada komputer berbahasa "
+            "Inggris 1,450 dan 81.25. Ketik angka dengan cara komputer Anda (atau tanpa "
+            "pemisah ribuan, misalnya 1450); jangan menyalin angka dari komputer lain sebagai "
+            "teks.")),
         ("Persen", (
             "Untuk nilai persentase tulis 75, bukan 75%: sel berformat persen menyimpan 0,75 "
             "dan akan ditolak.")),

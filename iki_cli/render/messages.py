@@ -29,4 +29,17 @@ def pesan_text(pesan: Pesan, lang: str, names: Mapping[str, str]) -> str:
         fields["expr"] = formula.to_text(divisor, names) if divisor is not None else ""
     if "value" in args:
         fields["value"] = format_number(args["value"], 2, lang)
+    if pesan.kode == "aturan":
+        return _aturan_text(args, lang)
     return t(f"pesan.{pesan.kode}", lang, **fields)
+
+
+def _aturan_text(args: Mapping[str, object], lang: str) -> str:
+    """A broken plausibility rule: the office's own words, then the condition and its sides."""
+    left, right = args.get("left"), args.get("right")
+    if isinstance(left, float) and isinstance(right, float):
+        return t("pesan.aturan", lang, aturan=args["aturan"], teks=args["teks"],
+                 syarat=args["syarat"], left=format_number(left, 2, lang),
+                 right=format_number(right, 2, lang))
+    return t("pesan.aturan-galat", lang, aturan=args["aturan"], teks=args["teks"],
+             syarat=args["syarat"])

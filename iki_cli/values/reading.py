@@ -7,32 +7,41 @@ from pathlib import Path
 
 from ..definitions.model import Variabel
 from ..errors import ProblemsError, UsageError
+from ..i18n import t
+from ..problems import Problem
 from .csvfile import read_csv
-from .ingest import MAX_PROBLEMS, Ingest, NotationChoice, Values
+from .ingest import Ingest, NotationChoice, Values
+from .sniff import WORKBOOK_EXTENSIONS
+
+_WORKBOOK_SUFFIXES = tuple(s for suffixes in WORKBOOK_EXTENSIONS.values() for s in suffixes)
 
 
 def read_values(files: Iterable[Path], variables: dict[str, Variabel],
                 notation: NotationChoice = "auto", delimiter: str | None = None,
                 sheet: str | None = None) -> Values:
-    """Read every values file (CSV or .xlsx); raise ProblemsError listing every bad row."""
+    """Read every values file (CSV or workbook); raise ProblemsError listing every bad row."""
     ingest = Ingest(variables)
     for path in files:
         if not path.is_file():
-            raise UsageError(f"values file `{path}` does not exist")
-        # .xls/.ods go to the workbook reader too, which says to save them as .xlsx.
-        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+            raise UsageError(t("values.file-missing", file=str(path)))
+        if path.suffix.lower() in _WORKBOOK_SUFFIXES:
             from .workbook import read_workbook
 
             read_workbook(path, ingest, notation=notation, sheet=sheet, display=str(path))
         else:
             read_csv(path, ingest, notation=notation, delimiter=delimiter, display=str(path))
     values = ingest.values
+    count = sum(p.level == "error" for p in values.problems) + values.dropped_errors
+    _note_dropped(values)
     if values.has_errors:
-        errors = [p for p in values.problems if p.level == "error"]
-        more = "" if len(values.problems) < MAX_PROBLEMS else f" (first {MAX_PROBLEMS} shown)"
-        count = len(errors) + values.dropped_errors
-        raise ProblemsError(f"{count} bad value row(s){more}; nothing was computed",
-                            values.problems)
+        raise ProblemsError(t("values.summary", count=f"{count:,}"), values.problems)
     return values
 
 
+def _note_dropped(values: Values) -> None:
+    """Say how many problems were not listed, so that none passes unsaid."""
+    if values.dropped_errors or values.dropped_warnings:
+        level = "error" if values.dropped_errors else "warning"
+        values.problems.append(Problem("", 0, 0, level, "values", t(  # type: ignore[arg-type]
+            "values.more-problems", errors=f"{values.dropped_errors:,}",
+            warnings=f"{values.dropped_warnings:,}", shown=f"{len(values.problems):,}")))

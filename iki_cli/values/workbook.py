@@ -1,296 +1,266 @@
-"""Values read from Excel workbooks (SPEC §4).
+"""Values read from workbooks (SPEC §4): .xlsx, .xlsm, .ods and .xls, by the same rules.
 
-openpyxl is imported inside the functions that need it, so `iki --help` does not
-pay for it. Reading is streamed (read-only mode); every bad cell becomes a
-problem `file:sheet!C5: message`, never a traceback.
+The cells are read by calamine (python-calamine, imported inside the function
+that reads), which reads every kind fast. What it does not show — an error
+cell reads as empty, a formula without a saved result too, and a percentage
+as its fraction — and the size of what it would build are found first by the
+kind's own measuring pass (`xlsxscan`, `odsscan`, `xlsscan`). Every bad cell
+is a problem `file:sheet!C5: message`, never a traceback.
 
-Text cells holding a number follow `--angka`; `auto` means Indonesian notation
-(`81,25`), because a number typed in an Indonesian Excel is stored as a number
-anyway, and one that stayed text was most likely typed or pasted the
-Indonesian way. A number that does not fit is an error with a hint, never a
-guess.
+Text cells holding a number follow `--angka`; under `auto` their own numbers
+decide the notation, as in a `,`-separated CSV file (`notation.Judge`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-import warnings
-import zipfile
-import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 from ..errors import UsageError
-from ..numbers import Notation, NumberError, parse_number
-from ..problems import Problem, did_you_mean
-from .ingest import REQUIRED, Ingest, NotationChoice, Source, header_columns
+from ..i18n import t
+from ..periods import Period, PeriodError, parse_period
+from ..problems import Problem
+from .ingest import REQUIRED, Entry, Ingest, NotationChoice, Source, header_columns, suggest
+from .limits import SheetFacts, Unreadable, damaged
+from .notation import PENDING, Judge
+from .sniff import Mislabelled, check_kind
 
-# An encrypted (password-protected) .xlsx, like an Excel 97-2003 .xls, is an OLE
-# compound file, not a zip.
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A valid period for Ingest.row when only the variable is left to check (nothing
 # is recorded, since the value passed with it is None).
 ANY_PERIOD = "2000"
 DATE_TYPES = (dt.datetime, dt.date, dt.time, dt.timedelta)
-# What reading a damaged package raises: the zip and XML layers (ElementTree's and lxml's
-# parse errors are SyntaxErrors; a missing part is a KeyError of zipfile).
-DAMAGED_PACKAGE = (zipfile.BadZipFile, zlib.error, OSError, EOFError, SyntaxError, KeyError)
-# What openpyxl raises on a malformed workbook, on top of those: its descriptors' checks
-# (TypeError, ValueError) and parts it expected but did not find (AttributeError,
-# IndexError). Caught only around openpyxl's own calls, never around iki's code.
-DAMAGED = (*DAMAGED_PACKAGE, ValueError, TypeError, AttributeError, IndexError)
-# A formula element, with or without a namespace prefix (`<f>`, `<f t="shared" …/>`, `<x:f>`)
-FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s/>]")
-OPEN_AND_SAVE = ("open the workbook in Excel or LibreOffice and save it, so that the "
-                 "result is stored, then run again")
 
 
-class Unreadable(Exception):
-    """The file cannot be read as a workbook (damaged, encrypted, not a workbook)."""
+def kind_by_name(path: Path) -> str:
+    """The workbook kind its extension names: `xlsx` (also .xlsm), `ods` or `xls`."""
+    suffix = path.suffix.lower()
+    return "xlsx" if suffix in (".xlsx", ".xlsm") else suffix.lstrip(".")
 
-
-# --- reading -------------------------------------------------------------------------------
 
 def read_workbook(path: Path, ingest: Ingest, notation: NotationChoice = "auto",
                   sheet: str | None = None, display: str | None = None) -> None:
-    """Stream the values sheet of one workbook into `ingest` (first sheet, or `sheet`)."""
+    """Read the values sheet of one workbook into `ingest` (first worksheet, or `sheet`)."""
     display = display or str(path)
-    chosen: Notation = "id" if notation == "auto" else notation
-    with warnings.catch_warnings():
-        # openpyxl warns about workbook features it does not keep (extensions,
-        # missing default style); none of them changes a cell value.
-        warnings.simplefilter("ignore")
-        try:
-            _read(path, display, ingest, chosen, sheet)
-        except Unreadable as exc:
-            ingest.values.problems.append(Problem(display, 0, 0, "error", "values", str(exc)))
-
-
-def _read(path: Path, display: str, ingest: Ingest, notation: Notation,
-          sheet: str | None) -> None:
-    workbook = _open(path, display)
     try:
-        ws = _choose_sheet(workbook, sheet)
-        ws.reset_dimensions()  # some writers store a wrong used range; read every cell
-        index = ingest.add_source(Source(display, sheet=ws.title))
-        source = ingest.values.sources[index]
-        rows = _guarded(ws.iter_rows(), ws.title)
-        header = next(rows, ())
-        others = [other.title for other in workbook.worksheets if other is not ws]
-        hint = "" if sheet is not None or not others else (
-            f" (this is the first sheet, `{ws.title}`; read another with --sheet NAME: "
-            + ", ".join(f"`{name}`" for name in others) + ")")
-        names = ["" if cell.value is None else str(cell.value) for cell in header]
-        columns = header_columns(
-            names, source, 1, ingest, letter=_letter,
-            missing_note="; row 1 must be the header naming periode, variabel and nilai" + hint)
-        if columns is None:
-            return
-        letters = {key: _letter(i) for key, i in columns.items()}
-        source.value_column = letters["nilai"]
-        pending = _formulas_without_result(path, ws, {columns[key] + 1 for key in REQUIRED})
-        for row_no, cells in enumerate(rows, start=2):
-            _row(ingest, index, row_no, cells, columns, letters, pending, notation)
-    finally:
-        workbook.close()  # read-only mode keeps the file open until closed
-
-
-def _open(path: Path, display: str) -> Any:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(OLE_MAGIC))
+        kind = check_kind(path, display, kind_by_name(path))
+        _read(path, display, ingest, notation, sheet, kind)
+    except (Mislabelled, Unreadable) as exc:
+        ingest.values.problems.append(Problem(display, 0, 0, "error", "values", str(exc)))
     except OSError as exc:
-        raise UsageError(f"cannot read `{display}`: {exc.strerror or exc}") from None
-    if head == OLE_MAGIC:
-        raise Unreadable(
-            "the file is password-protected or an old Excel 97-2003 file: open it in "
-            "Excel or LibreOffice, remove the password to open and save it as Excel "
-            "Workbook (.xlsx)")
-    if not zipfile.is_zipfile(path):
-        raise Unreadable(
-            "the file is not a readable .xlsx workbook (damaged, or not an Excel file): "
-            "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx); a CSV "
-            "file must end in .csv")
+        raise UsageError(t("values.cannot-read", file=display,
+                           reason=exc.strerror or str(exc))) from None
+
+
+def _read(path: Path, display: str, ingest: Ingest, notation: NotationChoice,
+          sheet: str | None, kind: str) -> None:
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    # Measured before the reader opens it: it builds every used range it reads in full.
+    if kind == "xlsx":
+        from . import xlsxscan
+
+        listing = xlsxscan.sheets(path)
+        names = [name for name, _part, is_sheet in listing if is_sheet]
+        chosen = choose_sheet(names, sheet, len(listing))
+        facts = xlsxscan.facts(path, next(p for n, p, s in listing if s and n == chosen))
+    elif kind == "ods":
+        from . import odsscan
+
+        tables = odsscan.facts(path)
+        names = list(tables)
+        chosen = choose_sheet(names, sheet, len(names))
+        facts = tables[chosen]
+    else:
+        from . import xlsscan
+
+        names, chosen, facts = xlsscan.scan(
+            path, lambda found: choose_sheet(found, sheet, len(found)))
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, *DAMAGED) as exc:
-        raise Unreadable(f"the file cannot be read as a workbook ({_reason(exc)}): open it in "
-                         "Excel or LibreOffice and save it again as .xlsx") from None
+        workbook = CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise Unreadable(t("values.really-ole-encrypted", file=display, suffix="")) from None
+    except CalamineError as exc:
+        raise damaged(_reason(exc)) from None
+    try:
+        ws = workbook.get_sheet_by_name(chosen)
+        rows = ws.iter_rows()
+        start = ws.start
+    except CalamineError as exc:
+        raise damaged(_reason(exc)) from None
+    finally:
+        workbook.close()
+    others = [name for name in names if name != chosen]
+    _read_sheet(rows, start, display, chosen, ingest, notation, facts,
+                hint="" if sheet is not None or not others else t(
+                    "values.first-sheet-hint", sheet=chosen,
+                    others=", ".join(f"`{name}`" for name in others)))
 
 
 def _reason(exc: Exception) -> str:
-    text = str(exc).strip().strip("\"'")
-    return f"{type(exc).__name__}: {text}"[:200] if text else type(exc).__name__
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}"[:120] if text else type(exc).__name__
 
 
-def _choose_sheet(workbook: Any, sheet: str | None) -> Any:
-    worksheets = workbook.worksheets  # chart sheets hold no cells
+def choose_sheet(names: Sequence[str], sheet: str | None, all_sheets: int) -> str:
+    """The worksheet to read: the first, or `sheet` (exactly, else ignoring case)."""
+    if not names:
+        raise Unreadable(t("values.no-worksheet") if not all_sheets else
+                         t("values.only-charts"))
     if sheet is None:
-        if not worksheets:
-            raise Unreadable("the workbook has no worksheet")
-        return worksheets[0]
-    for match in (lambda title: title == sheet,
-                  lambda title: title.casefold() == sheet.casefold()):
-        for ws in worksheets:
-            if match(ws.title):
-                return ws
-    names = [ws.title for ws in worksheets]
-    raise Unreadable(f"the workbook has no sheet `{sheet}`{did_you_mean(sheet, names)}; its "
-                     "sheets are " + ", ".join(f"`{n}`" for n in names))
+        return names[0]
+    for name in names:
+        if name == sheet:
+            return name
+    for name in names:
+        if name.casefold() == sheet.casefold():
+            return name
+    raise Unreadable(t("values.no-such-sheet", sheet=sheet, hint=suggest(sheet, names),
+                       sheets=", ".join(f"`{n}`" for n in names)))
 
 
-def _guarded(rows: Iterable[tuple[Any, ...]], title: str) -> Iterator[tuple[Any, ...]]:
-    """openpyxl's rows; a damaged sheet (found while streaming) becomes `Unreadable`."""
-    it = iter(rows)
-    while True:
-        try:
-            cells = next(it)
-        except StopIteration:
-            return
-        except DAMAGED as exc:  # found while streaming the sheet
-            raise Unreadable(f"sheet `{title}` is damaged ({_reason(exc)}): open the file in "
-                             "Excel or LibreOffice and save it again") from None
-        yield cells
-
-
-def _letter(index: int) -> str:
+def letter(index: int) -> str:
     """The column letter of a 0-based column index (0 → A, 26 → AA)."""
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
-
-
-def _formulas_without_result(path: Path, ws: Any, columns: set[int]
-                             ) -> dict[tuple[int, int], str]:
-    """(row, column) → formula of the cells in `columns` that have no saved result.
-
-    In data-only mode such a cell reads as empty, just like a formula whose
-    saved result is the empty string, which is a legitimately empty value. Only
-    the sheet's XML tells them apart: a saved empty text is `t="str"` with an
-    empty `<v>`; no `<v>`, or an empty one on a number cell (as openpyxl and
-    other generators write formulas they cannot compute), is no result. The XML
-    is streamed once here with the standard library, cells cleared as seen.
-    """
-    # openpyxl's read-only worksheet keeps the part name of its XML in the package
-    part = ws._worksheet_path
-    found: dict[tuple[int, int], str] = {}
-    try:
-        with zipfile.ZipFile(path) as archive:
-            if _has_formula(archive, part):
-                found = _scan_formulas(archive, part, columns)
-    except DAMAGED_PACKAGE as exc:
-        raise Unreadable(f"sheet `{ws.title}` is damaged ({_reason(exc)}): open the file in "
-                         "Excel or LibreOffice and save it again") from None
-    return found
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
 
 
-def _has_formula(archive: zipfile.ZipFile, part: str) -> bool:
-    """Whether the sheet's XML has any formula element: a quick byte scan, no parsing."""
-    tail = b""
-    with archive.open(part) as fh:
-        while chunk := fh.read(1 << 20):
-            if FORMULA_TAG.search(tail + chunk):
-                return True
-            tail = chunk[-64:]
-    return False
-
-
-def _scan_formulas(archive: zipfile.ZipFile, part: str, columns: set[int]
-                   ) -> dict[tuple[int, int], str]:
-    """The formulas without a saved result in `columns`, below the header row."""
-    found: dict[tuple[int, int], str] = {}
-    sheet_data: ElementTree.Element | None = None
-    row_no = col_no = 0
-    with archive.open(part) as fh:
-        for event, elem in ElementTree.iterparse(fh, events=("start", "end")):
-            tag = elem.tag.rpartition("}")[2]
-            if event == "start":
-                if tag == "sheetData":
-                    sheet_data = elem
-                elif tag == "row":
-                    ref = elem.get("r")
-                    if ref is not None and not (ref.isascii() and ref.isdigit()):
-                        raise Unreadable(f"the sheet has a row numbered `{ref[:20]}`: the file "
-                                         "is damaged; open it in Excel or LibreOffice and save "
-                                         "it again")
-                    row_no = int(ref) if ref is not None else row_no + 1
-                    col_no = 0
-                continue
-            if tag == "c":
-                ref = elem.get("r")
-                col_no = _column_number(ref) if ref else col_no + 1
-                if row_no > 1 and col_no in columns:
-                    parts = {child.tag.rpartition("}")[2]: child for child in elem}
-                    saved = parts.get("v")
-                    if "f" in parts and (saved is None or not saved.text and
-                                         elem.get("t") != "str"):
-                        found[(row_no, col_no)] = parts["f"].text or ""
-            elif tag == "row" and sheet_data is not None:
-                sheet_data.clear()  # rows already seen: keep memory flat
-    return found
-
-
-def _column_number(ref: str) -> int:
-    number = 0
-    for ch in ref:
-        if not ch.isalpha():
-            break
-        number = number * 26 + ord(ch.upper()) - 64
-    return number
-
-
-def _row(ingest: Ingest, index: int, row_no: int, cells: Sequence[Any], columns: dict[str, int],
-         letters: dict[str, str], pending: dict[tuple[int, int], str],
-         notation: Notation) -> None:
-    """Check one data row and hand it to `ingest`; blank rows are skipped."""
+def _read_sheet(rows: Any, start: tuple[int, int] | None, display: str, title: str,
+                ingest: Ingest, notation: NotationChoice, facts: SheetFacts,
+                hint: str) -> None:
+    index = ingest.add_source(Source(display, sheet=title))
     source = ingest.values.sources[index]
+    first_row, first_col = start or (0, 0)
+    iterator = iter(rows) if start is not None else iter(())
 
-    def value_of(key: str) -> Any:
-        i = columns.get(key)
-        return None if i is None or i >= len(cells) else cells[i]
+    def at(cells: Sequence[Any], col: int) -> Any:
+        i = col - first_col
+        return cells[i] if 0 <= i < len(cells) else ""
 
-    formulas = {key: pending[(row_no, columns[key] + 1)] for key in REQUIRED
-                if (row_no, columns[key] + 1) in pending}
-    if not formulas and all(_blank(c) for c in cells):
+    header_cells: Sequence[Any] = next(iterator, []) if first_row == 0 else []
+    width = first_col + len(header_cells)
+    names = [_plain(at(header_cells, c)) for c in range(width)]
+    columns = header_columns(names, source, 1, ingest, letter=letter, missing_note=t(
+        "values.header-needs-row1") + hint)
+    if columns is None:
         return
-    for key, text in formulas.items():
-        shown = f" (`={text}`)" if text else ""
-        ingest.values.error(source, row_no, f"`{key}` is a formula{shown} with no saved "
-                            f"result: {OPEN_AND_SAVE}", letters[key])
-    periode, periode_problem = _periode(value_of("periode"))
-    if periode_problem:
-        ingest.values.error(source, row_no, periode_problem, letters["periode"])
-    value: float | None = None
-    if "nilai" not in formulas:
-        value, problem = _number(value_of("nilai"), notation)
-        if problem:
-            ingest.values.error(source, row_no, problem, letters["nilai"])
-    if "variabel" in formulas:
-        return
-    variabel = _plain(value_of("variabel"))
-    if "periode" in formulas or periode_problem:
-        # the period is reported already; still check the variable (None records nothing)
-        ingest.row(index, row_no, ANY_PERIOD, variabel, None, columns=letters)
-        return
-    ingest.row(index, row_no, periode, variabel, value, _plain(value_of("keterangan")),
-               columns=letters)
+    letters = {key: letter(i) for key, i in columns.items()}
+    source.value_column = letters["nilai"]
+    judge = Judge(notation, source, lambda row, message: ingest.values.error(source, row, message),
+                  cell_key="values.nilai-text")
+    waiting: list[tuple[int, str, str, str, str]] = []
+    flags = facts.flags
+    wanted = {key: columns[key] for key in (*REQUIRED, "keterangan") if key in columns}
+    # Per-row work is kept to the minimum: a sheet can hold a million rows. The usual row
+    # (text period and variable, a number, nothing flagged, a known variable without
+    # `rentang` that already has values) is recorded here; `Ingest.row` does the same and
+    # explains everything else.
+    at_periode, at_variabel, at_nilai = (columns[key] - first_col for key in REQUIRED)
+    at_note = columns["keterangan"] - first_col if "keterangan" in columns else -1
+    least = min(at_periode, at_variabel, at_nilai, at_note if at_note >= 0 else at_nilai)
+    needed = max(at_periode, at_variabel, at_nilai, at_note) + 1
+    entries, bounded = ingest.values.entries, ingest.bounds
+    periods: dict[str, Period] = {}
+    new_entry = tuple.__new__
+    for row_no, cells in enumerate(iterator, start=max(first_row, 1) + 1):
+        if not flags and least >= 0 and len(cells) >= needed:
+            nilai, var, periode_text = cells[at_nilai], cells[at_variabel], cells[at_periode]
+            known = entries.get(var) if type(var) is str else None
+            if known is not None and type(nilai) in (float, int) and type(periode_text) is str \
+                    and var not in bounded and nilai - nilai == 0:
+                period = periods.get(periode_text)
+                if period is None:
+                    try:
+                        period = periods[periode_text] = parse_period(periode_text.strip())
+                    except PeriodError:
+                        period = None
+                if period is not None:
+                    note = cells[at_note] if at_note >= 0 else ""
+                    note = note.strip() if type(note) is str else _plain(note)
+                    entry = new_entry(Entry, (float(nilai), index, row_no, note))
+                    if known.setdefault(period, entry) is entry:
+                        continue
+        values = {key: at(cells, col) for key, col in wanted.items()}
+        marks = {key: flags[(row_no, col + 1)] for key, col in wanted.items()
+                 if (row_no, col + 1) in flags} if flags else {}
+        if not marks and all(_blank(value) for value in cells):
+            continue
+        problems = False
+        for key in ("periode", "variabel"):
+            if key in marks:
+                ingest.values.error(source, row_no, _flag_message(key, *marks[key]),
+                                    letters[key])
+                problems = True
+        periode, periode_problem = _periode(values["periode"])
+        if periode_problem and "periode" not in marks:
+            ingest.values.error(source, row_no, periode_problem, letters["periode"])
+        value: Any = None
+        if "nilai" in marks:
+            ingest.values.error(source, row_no, _flag_message("nilai", *marks["nilai"],
+                                                              value=values["nilai"]),
+                                letters["nilai"])
+        else:
+            value, problem = _number(values["nilai"])
+            if problem:
+                ingest.values.error(source, row_no, problem, letters["nilai"])
+            elif isinstance(value, str):
+                value = judge.read(value, row_no)
+        if "variabel" in marks:
+            continue
+        variabel = _plain(values["variabel"])
+        note = _plain(values.get("keterangan", ""))
+        if problems or periode_problem:
+            # the period is reported already; still check the variable (None records nothing)
+            ingest.row(index, row_no, ANY_PERIOD, variabel, None, columns=letters)
+            continue
+        if value is PENDING:
+            waiting.append((row_no, periode, variabel, _plain(values["nilai"]), note))
+            continue
+        if waiting and judge.notation is not None:
+            _flush(waiting, judge, ingest, index, letters)
+        ingest.row(index, row_no, periode, variabel, value, note, columns=letters)
+    judge.finish()
+    _flush(waiting, judge, ingest, index, letters)
 
 
-def _blank(cell: Any) -> bool:
-    value = None if cell is None else cell.value
+def _flush(waiting: list[tuple[int, str, str, str, str]], judge: Judge, ingest: Ingest,
+           index: int, letters: dict[str, str]) -> None:
+    for row_no, periode, variabel, text, note in waiting:
+        ingest.row(index, row_no, periode, variabel, judge.resolve(text), note,
+                   columns=letters)
+    waiting.clear()
+
+
+def _flag_message(key: str, kind: str, detail: str, value: Any = None) -> str:
+    if kind == "error":
+        return t("values.cell-error", column=key, value=detail or "#N/A")
+    if kind == "formula":
+        shown = f" (`={detail}`)" if detail else ""
+        return t("values.cell-formula", column=key, formula=shown)
+    number = float(value) if isinstance(value, (int, float)) else 0.75
+    return t("values.cell-percent", column=key, shown=_shown(number * 100),
+             value=_shown(number))
+
+
+def _shown(value: float) -> str:
+    from ..i18n import language
+    from ..numbers import format_plain
+
+    return format_plain(round(value, 10), "id" if language() == "id" else "en")
+
+
+def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _plain(cell: Any) -> str:
+def _plain(value: Any) -> str:
     """A cell as text: empty for none, whole numbers without `.0` (2026), dates as ISO dates."""
-    value = None if cell is None else cell.value
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -302,53 +272,29 @@ def _plain(cell: Any) -> str:
     return str(value).strip()
 
 
-def _periode(cell: Any) -> tuple[str, str | None]:
-    """The text of a `periode` cell, or a problem when Excel turned the code into a date."""
-    value = None if cell is None else cell.value
+def _periode(value: Any) -> tuple[str, str | None]:
+    """The text of a `periode` cell, or a problem when the spreadsheet made it a date."""
     if isinstance(value, DATE_TYPES):
         hint = ""
-        if isinstance(value, dt.datetime) and value.day == 1:
+        if isinstance(value, dt.date) and value.day == 1:
             hint = f" (`{value.year}-{value.month:02d}`?)"
-        return "", (f"`periode` is a date ({_plain(cell)}): Excel turned the period code into "
-                    f"a date; format the column as Text and type the code again{hint}")
-    return _plain(cell), None
+        return "", t("values.periode-date", value=_plain(value), hint=hint)
+    return _plain(value), None
 
 
-def _number(cell: Any, notation: Notation) -> tuple[float | None, str | None]:
-    """The number in a `nilai` cell (None: empty, not collected yet), or a problem."""
-    value = None if cell is None else cell.value
+def _number(value: Any) -> tuple[float | str | None, str | None]:
+    """The number in a `nilai` cell (None: empty; text: for the judge), or a problem."""
     if value is None:
         return None, None
-    if cell.data_type == "e":
-        return None, (f"`nilai` is the Excel error value `{value}`: fix the formula in the "
-                      "workbook or leave the cell empty")
     if isinstance(value, bool):
-        return None, (f"`nilai` is the logical value {str(value).upper()}, not a number; "
-                      "type the number (1 or 0 for yes/no)")
+        return None, t("values.cell-logical", value=str(value).upper())
     if isinstance(value, DATE_TYPES):
-        return None, (f"`nilai` is a date or time ({_plain(cell)}), not a number: type the "
-                      "number and set the cell format to Number")
+        return None, t("values.cell-date", value=_plain(value))
     if isinstance(value, (int, float)):
         if not math.isfinite(value):
-            return None, f"`nilai` is `{value}`, not a finite number"
-        if _is_percent(cell):
-            return None, (f"`nilai` is formatted as a percentage, so the cell shows "
-                          f"{value * 100:g}% but holds {value:g}: type the number without `%` "
-                          "and set the cell format to Number")
+            return None, t("values.cell-not-finite", value=str(value))
         return float(value), None
     text = str(value).strip()
     if not text:
         return None, None
-    try:
-        return parse_number(text, notation), None
-    except NumberError as exc:
-        return None, f"`nilai` holds text: {exc}"
-
-
-def _is_percent(cell: Any) -> bool:
-    try:
-        number_format = str(cell.number_format)
-    except (IndexError, KeyError):  # a style id the workbook does not define
-        return False
-    # a `%` inside quotes or after a backslash is literal text, not a percent format
-    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
+    return text, None

@@ -625,6 +625,52 @@ good("contoh", jabatan={"kepala": _head_contoh(
     "- nilai: {a: 1, b: 4}\n  hasil: 25\n- nilai: {a: 1, b: 3}\n  hasil: 33.333333333333336")})
 
 
+# --- plausibility: rentang and aturan -------------------------------------------------------------
+
+_PLAUSIBLE = """\
+        versi_skema: 1
+        variabel:
+          - {id: a, uraian: Jumlah yang tertangani, agregasi: jumlah, rentang: {min: 0}}
+          - id: b
+            uraian: Jumlah yang ada
+            agregasi: terakhir
+            rentang: {min: 0, max: 1000000}
+        aturan:
+          - id: tertangani-tidak-melebihi-ada
+            syarat: a <= b
+            pesan: Yang tertangani tidak mungkin lebih banyak dari yang ada
+        """
+good("rentang", variabel=_PLAUSIBLE)
+good("aturan-id", variabel=_PLAUSIBLE)
+good("aturan-syarat", variabel=_PLAUSIBLE)
+bad("rentang", [("variabel.yaml", 7, 30, "rentang")], message="`min` 100 is greater than `max` 25",
+    variabel=_PLAUSIBLE.replace("{min: 0, max: 1000000}", "{min: 100, max: 25}"))
+bad("rentang", [("variabel.yaml", 7, 14, "rentang")], id="rentang-empty",
+    message="names neither `min` nor `max`",
+    variabel=_PLAUSIBLE.replace("{min: 0, max: 1000000}", "{}"))
+bad("aturan-id", [("variabel.yaml", 12, 9, "aturan-id")], message="already defined on line 9",
+    variabel=_PLAUSIBLE.rstrip(" ") + """\
+          - id: tertangani-tidak-melebihi-ada
+            syarat: a >= 0
+            pesan: Tidak negatif
+        """)
+bad("aturan-id", [("variabel.yaml", 9, 9, "aturan-id")], id="aturan-id-kebab",
+    message="must be kebab-case",
+    variabel=_PLAUSIBLE.replace("id: tertangani-tidak-melebihi-ada", "id: Tertangani_Ada"))
+bad("aturan-syarat", [("variabel.yaml", 10, 18, "aturan-syarat")],
+    message="unknown variable `bb`; did you mean `b`?",
+    variabel=_PLAUSIBLE.replace("syarat: a <= b", "syarat: a <= bb"))
+bad("aturan-syarat", [("variabel.yaml", 10, 20, "aturan-syarat")], id="aturan-syarat-two",
+    message="exactly one comparison",
+    variabel=_PLAUSIBLE.replace("syarat: a <= b", "syarat: 0 <= a <= b"))
+bad("aturan-syarat", [("variabel.yaml", 10, 18, "aturan-syarat")], id="aturan-syarat-none",
+    message="compares two formulas",
+    variabel=_PLAUSIBLE.replace("syarat: a <= b", "syarat: a / b"))
+bad("aturan-syarat", [("variabel.yaml", 10, 15, "aturan-syarat")], id="aturan-syarat-power",
+    message="power `**` is not allowed",
+    variabel=_PLAUSIBLE.replace("syarat: a <= b", "syarat: a ** 2 <= b"))
+
+
 # --- the tests ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("case", BAD, ids=[c.id for c in BAD])

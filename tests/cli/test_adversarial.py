@@ -159,6 +159,7 @@ def _distinct_rows(count: int) -> list[str]:
 def test_eighty_thousand_rows_with_one_bad_row_at_the_end(
         runner: CliRunner, office: Path, tmp_path: Path) -> None:
     rows = _distinct_rows(79_999) + ["2026-12;kelahiran_hidup;81.25"]
+    rows[0] = rows[0].rpartition(";")[0] + ";81,25"  # a decimal comma: the file is Indonesian
     values = tmp_path / "nilai.csv"
     values.write_text("periode;variabel;nilai\n" + "\n".join(rows) + "\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -192,7 +193,8 @@ def test_a_bad_row_after_a_thousand_warnings_still_stops_the_run(
     out = tmp_path / "out"
     r = invoke(runner, "compute", "-p", "2026", "-v", values, "-d", office, "-o", out)
     assert r.exit_code == 1, r.output
-    assert "1 bad value row(s) (first 1000 shown); nothing was computed" in r.output
+    assert "1 bad value row(s); nothing was computed" in r.output
+    assert "1 more error(s) and 199 more warning(s) were found but not listed" in r.output
     assert not out.exists()
 
 
@@ -383,23 +385,37 @@ def test_every_decimal_reads_back(value: Decimal, notation: str, grouped: bool, 
 
 
 def number_in(text: str, notation: str) -> float | None:
-    """An independent reading of SPEC §4's notations: the number, or None when it is not one."""
-    s = text.strip().replace("\u00a0", "")
+    """An independent reading of SPEC §4's notations: the number, or None when it is not one.
+
+    Digits are ASCII; thousands are grouped by the notation's separator or by spaces
+    (space, no-break space, narrow no-break space), by threes after a first group of one
+    to three digits that does not start with 0.
+    """
+    s = text.strip()
     thousands, point = (".", ",") if notation == "id" else (",", ".")
     if s[:1] in ("+", "-"):
         sign, s = s[0], s[1:]
     else:
         sign = ""
     whole, has_point, frac = s.partition(point)
-    if has_point and not (frac and frac.isdecimal()):
+    if has_point and not (frac and _digits(frac)):
         return None
-    groups = whole.split(thousands)
-    if not all(g and g.isdecimal() for g in groups):
+    groups = [whole]
+    for separator in (thousands, " ", "\u00a0", "\u202f"):
+        if separator in whole:
+            groups = whole.split(separator)
+            break
+    if not all(g and _digits(g) for g in groups):
         return None
-    if len(groups) > 1 and not (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+    if len(groups) > 1 and not (len(groups[0]) <= 3 and groups[0][0] != "0"
+                                and all(len(g) == 3 for g in groups[1:])):
         return None
     value = float(sign + "".join(groups) + ("." + frac if has_point else ""))
     return value if math.isfinite(value) else None
+
+
+def _digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 def _misplaced(value: Decimal, notation: str, decimals_: int) -> str:
@@ -408,7 +424,8 @@ def _misplaced(value: Decimal, notation: str, decimals_: int) -> str:
     return write_decimal(value.quantize(Decimal(1).scaleb(-decimals_)), other, grouped=False)
 
 
-near_numbers = st.from_regex(r"[-+ ]?[0-9.,\u00a0]{0,14}[ %]?", fullmatch=True)
+near_numbers = st.from_regex(r"[-+ ]?[0-9.,\u00a0\u202f \u0661\uff11]{0,14}[ %]?",
+                             fullmatch=True)
 junk = st.text(max_size=24)
 
 
@@ -440,7 +457,8 @@ def test_the_other_notations_decimals_are_refused(value: Decimal, notation: str,
     ("1.2345", "id"), ("1,2345", "en"), ("1..234", "id"), ("1.234.", "id"), (".5", "id"),
     (",5", "en"), ("1.23.456", "id"), ("#DIV/0!", "id"), ("#N/A", "en"), ("12%", "id"),
     ("", "id"), ("−5", "en"), ("1e5", "en"), ("0x10", "en"), ("inf", "en"), ("nan", "id"),
-    ("1 234", "id"), ("9" * 400, "en"),
+    ("1 23", "id"), ("12 34", "en"), ("1 234 56", "id"), ("1.234 567", "id"),
+    ("\u0661\u0662", "id"), ("\uff11\uff12", "en"), ("\U0001d7cf", "id"), ("9" * 400, "en"),
 ])
 def test_refused(text: str, notation: str) -> None:
     with pytest.raises(NumberError):

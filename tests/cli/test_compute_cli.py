@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from iki_cli.cli import app
+from iki_cli.errors import ProblemsError
 from iki_cli.evaluation.compute import compute
 from iki_cli.evaluation.results import Report
 from iki_cli.export.results import CSV_FIELDS, report_dict, to_json
@@ -278,7 +279,8 @@ def test_bad_rows_exit_1_list_every_row_and_write_nothing(cli: CliRunner, office
     (out / "iki-2026.json").write_text("laporan lama\n")
     before = snapshot(out)
     values = write(tmp_path / "n.csv", "periode;variabel;nilai\n2026-TW1;kasus;100\n"
-                   "2026-TW1;sembuh;81.5\n2025-TW1;kasuss;1\n2026-TW9;suhu;1\n")
+                   "2026-TW1;sembuh;81.5\n2025-TW1;kasuss;1\n2026-TW9;suhu;1\n"
+                   "2026-TW2;kasus;1,5\n")
     r = invoke(cli, "compute", "-p", "2026", "-d", office, "-v", values, "-o", out,
                "-f", FORMATS)
     assert r.exit_code == 1, r.output
@@ -287,6 +289,7 @@ def test_bad_rows_exit_1_list_every_row_and_write_nothing(cli: CliRunner, office
         in r.stderr
     assert f"{values}:5: error [values] `2026-TW9` is not a period" in r.stderr
     assert "3 bad value row(s); nothing was computed" in r.stderr
+    assert f"{values}:6:" not in r.stderr
     assert snapshot(out) == before
 
 
@@ -534,7 +537,15 @@ def test_id_and_en_notations_give_identical_results(property_office: Path,
             for (periode, var), number in data.items():
                 writer.writerow([periode, var, written(number, notation, grouped)])
             path = write(folder / f"nilai-{notation}-{grouped}.csv", buf.getvalue())
-            report = compute(defs, read(defs, [path]), parse_period("2026"))
+            try:
+                values = read(defs, [path])  # --angka auto reads it right, or refuses
+            except ProblemsError as exc:
+                # only a `,` file whose every separated number reads two ways (`1,134`)
+                assert notation == "en" and grouped, exc.problems
+                assert [p.message.startswith("the numbers of this file read two ways")
+                        for p in exc.problems] == [True]
+                values = read(defs, [path], notation="en")
+            report = compute(defs, values, parse_period("2026"))
             results.append(report_dict(report, defs, "id"))
     assert results[0] == results[1] == results[2] == results[3]
     entries = {k for h in results[0]["hasil"] for k in h["nilai"]}

@@ -79,12 +79,13 @@ def test_utf16_file_is_an_error_not_garbage(defs: Definitions, tmp_path: Path) -
     f = write(tmp_path / "a.txt", "\ufeffperiode\tvariabel\tnilai\n2026-TW1\tkasus\t5\n",
               encoding="utf-16-le")
     assert problems(defs, [f]) == [
-        "a.txt: file is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8"]
+        ("a.txt: this file is UTF-16 text (what Excel saves as \"Unicode Text\"), not UTF-8 or "
+        "Windows-1252: save it again as \"CSV UTF-8\" and run again")]
 
 
 @pytest.mark.parametrize("where", ["header", "middle", "quoted", "last"])
-def test_a_nul_anywhere_makes_the_file_not_text(defs: Definitions, tmp_path: Path,
-                                                where: str) -> None:
+def test_a_nul_in_text_is_an_error_at_its_line(defs: Definitions, tmp_path: Path,
+                                               where: str) -> None:
     rows = ["periode;variabel;nilai", "2026-TW1;kasus;5", "2026-TW2;kasus;6",
             "2026-TW3;kasus;7"]
     at = {"header": 0, "middle": 2, "quoted": 1, "last": 3}[where]
@@ -92,8 +93,17 @@ def test_a_nul_anywhere_makes_the_file_not_text(defs: Definitions, tmp_path: Pat
         rows[at] + "\x00"
     f = tmp_path / "a.csv"
     f.write_bytes(("\n".join(rows) + "\n").encode("utf-8"))
+    found = problems(defs, [f])
+    assert len(found) == 1 and found[0].startswith(f"a.csv:{at + 1}: ")
+    assert "NUL character (byte 0)" in found[0]
+
+
+def test_a_binary_file_is_named_as_such(defs: Definitions, tmp_path: Path) -> None:
+    f = tmp_path / "a.csv"
+    f.write_bytes(bytes(range(256)) * 8)
     assert problems(defs, [f]) == [
-        "a.csv: file is neither UTF-8 nor Windows-1252 text; save it as CSV UTF-8"]
+        ("a.csv: this file is not text (it holds NUL bytes) and not a workbook iki reads: give "
+        "the values workbook (.xlsx, .xlsm, .ods, .xls) or CSV file")]
 
 
 # --- delimiters ----------------------------------------------------------------------------
@@ -110,9 +120,9 @@ def test_excel_sep_line_is_honoured_and_counted(defs: Definitions, tmp_path: Pat
 def test_sep_line_sets_the_delimiter_even_against_the_header(defs: Definitions,
                                                              tmp_path: Path) -> None:
     f = write(tmp_path / "a.csv", '"sep=,"\r\nperiode,variabel,nilai,keterangan\r\n'
-              '2026-TW1,kasus,"1,234",catatan; lain\r\n')
+              '2026-TW1,kasus,"1,234.5",catatan; lain\r\n')
     values = read(defs, [f])
-    assert value(values, "kasus") == 1234  # `,` file: English notation
+    assert value(values, "kasus") == 1234.5  # the number reads only in English notation
     assert values.entries["kasus"][TW1].note == "catatan; lain"
 
 
@@ -195,17 +205,30 @@ def test_indonesian_notation_in_a_semicolon_file(defs: Definitions, tmp_path: Pa
 def test_decimal_point_in_an_id_file_is_an_error(defs: Definitions, tmp_path: Path) -> None:
     f = write(tmp_path / "a.csv", "periode;variabel;nilai\n2026-TW1;skor;81.25\n")
     assert problems(defs, [f]) == [
-        ("a.csv:2: `nilai`: `81.25` is not a number in Indonesian notation (decimal comma, `.` "
-         "for thousands, e.g. `1.234,5`); it reads as a number in English notation: write it as "
-         "`81,25` or use --angka en")]
+        ("a.csv: the numbers of this file are not in Indonesian notation (a `;`-separated file "
+         "is read in Indonesian notation) but in English notation (decimal point, `,` for "
+         "thousands, e.g. `1,234.5`): line 2 `81.25` and 1 row(s) in all fit only that. Read the "
+         "file with --angka en. These 1 rows read differently in the two notations, so check "
+         "their values: lines 2")]
 
 
 def test_decimal_comma_in_an_en_file_is_an_error(defs: Definitions, tmp_path: Path) -> None:
     f = write(tmp_path / "a.csv", 'periode,variabel,nilai\n2026-TW1,skor,"81,25"\n')
+    assert problems(defs, [f], notation="en") == [
+        ("a.csv: the numbers of this file are not in English notation (--angka en was given) "
+         "but in Indonesian notation (decimal comma, `.` for thousands, e.g. `1.234,5`): line 2 "
+         "`81,25` and 1 row(s) in all fit only that. Read the file with --angka id. These 1 rows "
+         "read differently in the two notations, so check their values: lines 2")]
+
+
+def test_a_point_against_a_file_of_decimal_commas_is_an_error_at_its_row(
+        defs: Definitions, tmp_path: Path) -> None:
+    f = write(tmp_path / "a.csv", "periode;variabel;nilai\n2026-TW1;skor;81,25\n"
+              "2026-TW1;suhu;81.5\n")
     assert problems(defs, [f]) == [
-        ("a.csv:2: `nilai`: `81,25` is not a number in English notation (decimal point, `,` "
-         "for thousands, e.g. `1,234.5`); it reads as a number in Indonesian notation: write it "
-         "as `81.25` or use --angka id")]
+        ("a.csv:3: `nilai`: `81.5` is not a number in Indonesian notation (decimal comma, `.` "
+         "for thousands, e.g. `1.234,5`), the notation of this file (line 2 `81,25` fits only "
+         "it): write it as `81,5`")]
 
 
 def test_excel_error_and_text_are_errors(defs: Definitions, tmp_path: Path) -> None:
@@ -296,9 +319,11 @@ def test_every_bad_row_is_reported_in_every_period_and_file(defs: Definitions,
               "2026-TW5;sembuh;x\n")     # 6 bad period AND bad number: both reported
     b = write(tmp_path / "b.csv", "periode,variabel,nilai\n2026-07,skor,#N/A\n")
     assert problems(defs, [a, b]) == [
-        ("a.csv:3: `nilai`: `81.5` is not a number in Indonesian notation (decimal comma, `.` "
-         "for thousands, e.g. `1.234,5`); it reads as a number in English notation: write it as "
-         "`81,5` or use --angka en"),
+        ("a.csv: the numbers of this file are not in Indonesian notation (a `;`-separated file "
+         "is read in Indonesian notation) but in English notation (decimal point, `,` for "
+         "thousands, e.g. `1,234.5`): line 3 `81.5` and 1 row(s) in all fit only that. Read the "
+         "file with --angka en. These 1 rows read differently in the two notations, so check "
+         "their values: lines 3"),
         "a.csv:4: unknown variable `kasuss`; did you mean `kasus`?",
         ("a.csv:6: `nilai`: `x` is not a number in Indonesian notation (decimal comma, `.` for "
          "thousands, e.g. `1.234,5`)"),
@@ -332,7 +357,7 @@ def test_conflicting_duplicate_across_two_files(defs: Definitions, tmp_path: Pat
 
 def test_same_value_twice_is_a_warning(defs: Definitions, tmp_path: Path) -> None:
     a = write(tmp_path / "a.csv", "periode;variabel;nilai\n2026-TW1;kasus;1.000\n")
-    b = write(tmp_path / "b.csv", "periode,variabel,nilai\n2026-TW1,kasus,\"1,000\"\n")
+    b = write(tmp_path / "b.csv", "periode,variabel,nilai\n2026-TW1,kasus,\"1,000.0\"\n")
     values = read(defs, [a, b])
     assert value(values, "kasus") == 1000
     assert [(Path(p.path).name, p.line, p.level, p.message) for p in values.problems] == [

@@ -108,8 +108,9 @@ def test_numeric_cells_are_numbers(xlsx: Path) -> None:
     ("text", "angka", "expected"),
     [
         ("81,25", "id", 81.25),
-        ("81,25", "auto", 81.25),  # auto means Indonesian notation for text cells
-        ("12.500", "auto", 12500.0),
+        ("81,25", "auto", 81.25),  # reads only in Indonesian notation
+        ("12.500", "id", 12500.0),
+        ("12.500", "en", 12.5),
         ("1.234,5", "id", 1234.5),
         ("81.25", "en", 81.25),
         ("1,234.5", "en", 1234.5),
@@ -125,20 +126,39 @@ def test_text_numbers_follow_the_notation(xlsx: Path, text: str, angka: str,
 @pytest.mark.parametrize(
     ("text", "angka", "hint"),
     [
-        ("81.25", "id", "--angka en"),
-        ("81.25", "auto", "--angka en"),
-        ("81,25", "en", "--angka id"),
         ("12 orang", "auto", "not a number"),
         ("75%", "auto", "without `%`"),
+        ("7,5 %", "id", "without `%`"),
     ],
 )
-def test_text_numbers_in_the_wrong_notation_are_rejected(xlsx: Path, text: str, angka: str,
-                                                         hint: str) -> None:
+def test_text_that_is_no_number_is_rejected(xlsx: Path, text: str, angka: str,
+                                            hint: str) -> None:
     workbook(xlsx, [["2026", "a", text]])
     [problem] = problems(xlsx, notation=angka)
     assert problem.startswith(f"{xlsx}:nilai!C2: error `nilai` holds text: `{text}` is not a "
                               "number")
     assert hint in problem
+
+
+@pytest.mark.parametrize(
+    ("text", "angka", "other"),
+    [("81.25", "id", "en"), ("81,25", "en", "id")],
+)
+def test_text_numbers_in_the_other_notation_name_it_for_the_sheet(
+        xlsx: Path, text: str, angka: str, other: str) -> None:
+    workbook(xlsx, [["2026", "a", text]])
+    [problem] = problems(xlsx, notation=angka)
+    assert problem.startswith(f"{xlsx}:nilai: error the numbers of this file are not in ")
+    assert f"cell C2 `{text}`" in problem and f"--angka {other}" in problem
+    assert problem.endswith("check their values: cells C2")
+
+
+def test_text_numbers_of_both_notations_in_one_sheet_are_refused(xlsx: Path) -> None:
+    workbook(xlsx, [["2026", "a", "81,25"], ["2026", "b", "82.5"]])
+    [problem] = problems(xlsx)
+    assert problem.startswith(f"{xlsx}:nilai: error the numbers of this file are written in "
+                              "both notations: cell C2 `81,25` reads only in Indonesian notation, "
+                              "cell C3 `82.5` only in English notation")
 
 
 def test_formula_with_a_saved_result_gives_the_result(xlsx: Path) -> None:
@@ -245,7 +265,7 @@ def test_periode_that_excel_made_a_date_is_an_error_with_a_hint(xlsx: Path) -> N
     workbook(xlsx, [[dt.datetime(2026, 1, 1), "zz", 1]])
     found = problems(xlsx)
     assert found[0].startswith(f"{xlsx}:nilai!A2: error `periode` is a date (2026-01-01): "
-                               "Excel turned the period code into a date")
+                               "the spreadsheet turned the period code into a date")
     assert "(`2026-01`?)" in found[0]
     # the variable of that row is still checked
     assert found[1].startswith(f"{xlsx}:nilai!B2: error unknown variable `zz`")
@@ -328,9 +348,10 @@ def test_a_wrong_stored_dimension_does_not_hide_cells(xlsx: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"periode;variabel;nilai\n2026;a;1\n", "is not a readable .xlsx workbook"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "is password-protected"),
-        (b"", "is not a readable .xlsx workbook"),
+        (b"periode;variabel;nilai\n2026;a;1\n", ("this file is text (a CSV file?), not a "
+         "workbook, though its name ends in `.xlsx`: rename it to `nilai.csv`")),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "the file is password-protected"),
+        (b"", "the file is empty (0 bytes)"),
     ],
     ids=["csv-text", "encrypted", "empty"],
 )
@@ -338,7 +359,7 @@ def test_a_file_that_is_no_workbook_is_one_clear_problem(xlsx: Path, content: by
                                                          message: str) -> None:
     xlsx.write_bytes(content)
     [problem] = problems(xlsx)
-    assert problem.startswith(f"{xlsx}: error the file {message}")
+    assert problem.startswith(f"{xlsx}: error {message}")
 
 
 def test_a_damaged_workbook_is_one_clear_problem(xlsx: Path) -> None:
@@ -347,14 +368,15 @@ def test_a_damaged_workbook_is_one_clear_problem(xlsx: Path) -> None:
         archive.writestr("hello.txt", "not a workbook")
     xlsx.write_bytes(buf.getvalue())
     [problem] = problems(xlsx)
-    assert problem.startswith(f"{xlsx}: error the file cannot be read as a workbook (")
+    assert problem.startswith(f"{xlsx}: error this is a zip archive but not a workbook")
 
 
 def test_a_damaged_sheet_is_one_clear_problem(xlsx: Path) -> None:
     workbook(xlsx, [["2026", "a", 1]])
     set_cell_xml(xlsx, "C2", '<c r="C2"><v>1</c>')  # broken XML
     [problem] = problems(xlsx)
-    assert problem.startswith(f"{xlsx}: error sheet `nilai` is damaged (")
+    assert problem.startswith(f"{xlsx}: error the file cannot be read as a workbook (")
+    assert problem.endswith("it is damaged; open it in Excel or LibreOffice and save it again")
 
 
 def test_a_truncated_workbook_is_one_clear_problem(xlsx: Path) -> None:
@@ -544,7 +566,7 @@ def test_cli_damaged_workbook_exits_1_without_traceback(runner: Any, make_root: 
     r = runner.invoke(app, ["compute", "-d", str(make_root()), "-p", "2026", "-v", str(bad),
                             "-o", str(tmp_path / "out")])
     assert r.exit_code == 1, r.output
-    assert "is not a readable .xlsx workbook" in r.output
+    assert "the file cannot be read as a workbook: it is damaged" in r.output
     assert r.exception is None or isinstance(r.exception, SystemExit)
 
 
@@ -642,15 +664,15 @@ def test_slug(text: str, expected: str) -> None:
 
 def test_a_bug_in_iki_while_scanning_a_sheet_is_not_called_damage(
         xlsx: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Only what the zip, XML and openpyxl layers raise for a bad file means "damaged"."""
-    from iki_cli.values import workbook as reader
+    """Only what the zip and XML layers raise for a bad file means "damaged"."""
+    from iki_cli.values import xlsxscan as reader
 
     workbook(xlsx, [["2026", "a", "=1+1"]])
 
     def buggy(*args: Any) -> dict[tuple[int, int], str]:
         raise AttributeError("'NoneType' object has no attribute 'text'")
 
-    monkeypatch.setattr(reader, "_scan_formulas", buggy)
+    monkeypatch.setattr(reader, "_parse_cells", buggy)
     with pytest.raises(AttributeError, match="NoneType"):
         read_values([xlsx], VARIABLES)
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from . import diff, fractions, importers, results
+from . import checks, diff, fractions, importers, numbers, results, values
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
+    **checks.MESSAGES,
+    **numbers.MESSAGES,
     **results.MESSAGES,
+    **values.MESSAGES,
     **diff.MESSAGES,
     **importers.MESSAGES,
     **fractions.MESSAGES,

@@ -10,4 +10,6 @@ MESSAGES: dict[str, str] = {
     "pesan.no-target": "no target for period {period}",
     "pesan.below-scale": "achievement {value} is below the rating scale",
     "pesan.kategori-below-scale": "measured value {value} is below the category scale",
+    "pesan.aturan": "{teks} (rule `{aturan}`: {syarat} does not hold, {left} against {right})",
+    "pesan.aturan-galat": "{teks} (rule `{aturan}`: {syarat} cannot be evaluated, a division by zero)",
 }

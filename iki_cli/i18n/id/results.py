@@ -10,4 +10,6 @@ MESSAGES: dict[str, str] = {
     "pesan.no-target": "tidak ada target untuk periode {period}",
     "pesan.below-scale": "capaian {value} di bawah skala predikat",
     "pesan.kategori-below-scale": "realisasi {value} di bawah skala kategori",
+    "pesan.aturan": "{teks} (aturan `{aturan}`: {syarat} tidak terpenuhi, {left} terhadap {right})",
+    "pesan.aturan-galat": "{teks} (aturan `{aturan}`: {syarat} tidak dapat dihitung, ada pembagian dengan nol)",
 }
