@@ -175,6 +175,7 @@ def test_example_values_compute_as_the_examples_readme_says(cli: CliRunner,
     assert kasi["realisasi"] == pytest.approx((3500 + 3700 + 3800 + 3700) / 38640 * 100)
     assert kasi["capaian"] == pytest.approx(14700 / 38640 * 100 / 45 * 100)
     assert kasi["predikat"] == "Tinggi"
+    assert not [p for r in doc["hasil"] for p in r["pesan"] if p["kode"] == "aturan"]
     served = h[("kasi-kesejahteraan-masyarakat", "pelayanan-kesejahteraan-baik")]
     assert served["realisasi"] == pytest.approx((350 + 390 + 370 + 402)
                                                 / (420 + 460 + 440 + 480) * 100) == 84

@@ -428,6 +428,10 @@ def test_a_kasi_answers_for_its_own_numerator(defs: Definitions) -> None:
     assert kasi.rumus == "pmks_ditangani_linjamsos / pmks_ada * 100"
     assert head.rumus == "pmks_tertangani / pmks_ada * 100"
     assert defs.variables["pmks_ditangani_linjamsos"].sumber_data == "Data bantuan sosial"
+    # "nilainya tidak melebihi nilai pmks_tertangani", as the penjelasan says, is checked
+    assert defs.variabel is not None
+    assert "pmks_ditangani_linjamsos <= pmks_tertangani" in [
+        a.syarat for a in defs.variabel.model.aturan]
 
 
 def test_a_measure_shared_with_a_superior_says_why(defs: Definitions) -> None:
