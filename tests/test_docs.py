@@ -62,7 +62,8 @@ def command_passages(command: str) -> list[str]:
 
 
 # Options every command has, documented once in a paragraph that says so.
-SHARED_OPTIONS = {"--definitions": "Every command that reads definitions takes"}
+SHARED_OPTIONS = {"--definitions": "Every command that reads definitions takes",
+                  "--lang": "Every command takes `--lang`"}
 
 
 def test_every_cli_option_is_documented_with_its_command() -> None:

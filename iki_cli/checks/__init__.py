@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..definitions.loading import Definitions, load_definitions
 from ..problems import Problem, sort_problems
-from . import formulas, fractions, ids, plausibility, scales, structure
+from . import formulas, fractions, ids, office, plausibility, scales, structure
 from .registry import Check, table
 
 CHECKS: dict[str, Check] = table([
@@ -20,6 +20,8 @@ CHECKS: dict[str, Check] = table([
     structure.check_atasan,
     structure.check_cycles,
     structure.check_mendukung,
+    office.check_urutan,
+    office.check_penandatangan,
     formulas.check_formulas,
     formulas.check_variables_exist,
     formulas.check_unused,

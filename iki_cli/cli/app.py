@@ -38,8 +38,12 @@ def command(name: str | None = None) -> Callable[[F], F]:
 def register(commands: list[Callable[..., Any]]) -> None:
     """Add the commands to `app`, in this order (the order of `iki --help`).
 
-    Each runs with domain errors turned into one printed line and an exit code.
+    Each runs in the language of its `--lang` (everything it prints follows it), with
+    domain errors turned into one printed line and an exit code.
     """
+    from .. import i18n
+    from .options import check_lang
+
     for fn in commands:
         if "command_name" not in fn.__dict__:
             raise ValueError(f"`{fn.__name__}` is not marked with @command")
@@ -47,11 +51,16 @@ def register(commands: list[Callable[..., Any]]) -> None:
         @functools.wraps(fn)
         def run(*a: Any, _fn: Callable[..., Any] = fn, **kw: Any) -> Any:
             try:
-                return _fn(*a, **kw)
+                lang = check_lang(kw.get("lang"))
             except UsageError as exc:
                 fail(str(exc), 2)
-            except IkiError as exc:
-                fail(str(exc), 1)
+            with i18n.using(lang):
+                try:
+                    return _fn(*a, **kw)
+                except UsageError as exc:
+                    fail(str(exc), 2)
+                except IkiError as exc:
+                    fail(str(exc), 1)
 
         app.command(fn.__dict__["command_name"])(run)
 

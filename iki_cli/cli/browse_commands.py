@@ -10,9 +10,10 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
+from ..i18n import t
 from .app import command
 from .console import out
-from .options import DefinitionsOpt, load_valid
+from .options import DefinitionsOpt, LangOpt, load_valid
 
 
 class ListFormat(StrEnum):
@@ -25,6 +26,7 @@ def list_(
     definitions: DefinitionsOpt = Path("definitions"),
     format: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")]
     = ListFormat.text,
+    lang: LangOpt = "id",
 ) -> None:
     """List the positions with their objectives and indicators."""
     from . import browse
@@ -40,6 +42,7 @@ def list_(
 def show(
     position: Annotated[str, typer.Argument(help="Position id, e.g. kepala-dinas.")],
     definitions: DefinitionsOpt = Path("definitions"),
+    lang: LangOpt = "id",
 ) -> None:
     """Show one position: tasks, functions, objectives and indicators."""
     from . import browse
@@ -49,12 +52,13 @@ def show(
     if position not in positions:
         from ..problems import did_you_mean
 
-        raise UsageError(f"no position `{position}`{did_you_mean(position, positions)}")
+        raise UsageError(t("cli.no-position", position=position,
+                           hint=did_you_mean(position, positions)))
     out.print(browse.show_position(defs, position))
 
 
 @command()
-def tree(definitions: DefinitionsOpt = Path("definitions")) -> None:
+def tree(definitions: DefinitionsOpt = Path("definitions"), lang: LangOpt = "id") -> None:
     """Show the positions as a tree by `atasan`, with each objective's cascade link."""
     from . import browse
 

@@ -10,9 +10,10 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
+from ..i18n import t
 from .app import command
 from .console import err, escape
-from .options import DefinitionsOpt, require_root
+from .options import DefinitionsOpt, LangOpt, require_root
 from .policy import gc_kept
 
 
@@ -29,6 +30,7 @@ def validate(
         "--format", "-f", help="Output: text, json or github (workflow annotations).")]
     = ValidateFormat.text,
     strict: Annotated[bool, typer.Option(help="Exit 1 on warnings too.")] = False,
+    lang: LangOpt = "id",
 ) -> None:
     """Check every definitions file, its formulas and worked examples."""
     from ..checks import validate as run
@@ -46,6 +48,7 @@ def schema(
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", help="Folder to write the .schema.json files to; "
         "without it the schemas are printed as one JSON object.")] = None,
+    lang: LangOpt = "id",
 ) -> None:
     """Write the JSON Schemas (draft-07) of the three definition file kinds."""
     import json
@@ -63,4 +66,4 @@ def schema(
     files = {output / name: text for name, text in schemas.items()}
     write_all(files)  # all three or none; a folder that cannot be made is one message
     for path in files:
-        err.print(f"wrote {escape(str(path))}")
+        err.print(escape(t("cli.wrote", path=str(path))))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import ProblemsError, UsageError
-from ..i18n import language
+from ..i18n import language, t
 from ..problems import Problem
 from .app import command
 from .console import err, escape, out, print_problems
@@ -33,11 +34,12 @@ from .policy import gc_kept, gc_paused
 if TYPE_CHECKING:
     from ..definitions.loading import Definitions
     from ..evaluation.results import Report
+    from ..render.source import Sumber
+    from ..values.ingest import Source
 
 
 @command()
 def compute(
-    ctx: typer.Context,
     periode: PeriodOpt,
     files: Annotated[list[str] | None, typer.Argument(
         metavar="[FILE]...", show_default=False,
@@ -64,32 +66,25 @@ def compute(
         "--rev", help="Compute with the definitions of this git revision (e.g. the tag of the "
         "adopted Perjanjian Kinerja, pk-2026) instead of the working tree.",
         show_default=False)] = None,
+    tanggal: Annotated[str | None, typer.Option(
+        "--tanggal", metavar="YYYY-MM-DD", help="The date of signing, written on the "
+        "signature's date line; without it the line is left blank to be dated by hand.",
+        show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
         help="Exit 1 when a value warning is found or any result is not `lengkap`.")] = False,
 ) -> None:
     """Compute every indicator for a period from measured values and write the reports."""
-    from ..i18n import using
-
-    check_lang(lang)
-    # Messages follow --lang when it is given, else $IKI_LANG (the reports' default is `id`).
-    source = ctx.get_parameter_source("lang")
-    given = source is not None and source.name != "DEFAULT"
-    with using(lang if given else language()):
-        _compute(periode, [*(values or []), *(files or [])], definitions, output, formats, lang,
-                 angka, delimiter, sheet, templates, rev, strict)
-
-
-def _compute(periode: str, names: list[str], definitions: Path, output: Path, formats: str,
-             lang: str, angka: Angka, delimiter: str | None, sheet: str | None,
-             templates: Path | None, rev: str | None, strict: bool) -> None:
     from ..evaluation.compute import compute as run
     from ..values.files import expand
     from ..values.reading import read_values
 
+    # The command runs in the language of --lang, else $IKI_LANG, else `id` (`app.register`).
+    lang = check_lang(lang)
     period = parse_period_option(periode)
     delim = parse_delimiter(delimiter)
     chosen = parse_formats(formats, REPORT_FORMATS)
-    paths = expand(names)
+    signed = parse_date_option(tanggal)
+    paths = expand([*(values or []), *(files or [])])
     revision = None
     if rev is not None:
         defs, revision = _definitions_at(definitions, rev)
@@ -109,15 +104,43 @@ def _compute(periode: str, names: list[str], definitions: Path, output: Path, fo
     print_problems(broken)
     if revision is not None:
         report.definisi = revision
-        err.print(f"definitions at {escape(revision)}")
-    files = render_outputs(report, defs, chosen, output, lang, templates)
+        err.print(escape(t("cli.definitions-at", revision=revision)))
+    source = figures_source(definitions, data.sources, rev)
+    written = render_outputs(report, defs, chosen, output, lang, templates, source, signed)
     from .summary import summary
 
     out.print(summary(report, defs, lang))
-    for path in files:
-        err.print(f"wrote {escape(str(path))}")
+    for path in written:
+        err.print(escape(t("cli.wrote", path=str(path))))
     if strict and (warnings or broken or any(r.status != "lengkap" for r in report.hasil)):
         raise typer.Exit(1)
+
+
+def parse_date_option(text: str | None) -> datetime.date | None:
+    """The --tanggal value as a date; anything but a real YYYY-MM-DD date is a usage error."""
+    if text is None:
+        return None
+    import re
+
+    value = text.strip()
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(t("cli.bad-date", value=text)) from None
+
+
+def figures_source(definitions: Path, sources: list[Source], rev: str | None = None) -> Sumber:
+    """Where the figures come from, for the reports' footer: the definitions' commit (or
+    folder), the values files as given, the iki version."""
+    from .. import __version__
+    from ..diff.git import definitions_source
+    from ..render.source import Sumber
+
+    found = definitions_source(definitions, rev)
+    files = tuple(dict.fromkeys(s.display for s in sources))
+    return Sumber(found.folder, found.commit, found.tag, found.dirty, rev, files, __version__)
 
 
 def rule_problems(report: Report, defs: Definitions, strict: bool) -> list[Problem]:
@@ -151,7 +174,8 @@ def _definitions_at(definitions: Path, rev: str) -> tuple[Definitions, str]:
 
 
 def render_outputs(report: Report, defs: Definitions, formats: list[str], output: Path,
-                   lang: str, templates: Path | None) -> list[Path]:
+                   lang: str, templates: Path | None, source: Sumber | None = None,
+                   signed: datetime.date | None = None) -> list[Path]:
     """Render every format in memory, then write them all atomically."""
     from ..export.atomic import write_all
     from ..export.results import to_csv, to_json
@@ -163,7 +187,8 @@ def render_outputs(report: Report, defs: Definitions, formats: list[str], output
 
         # Rendering makes short-lived objects only: collector passes would free little.
         with gc_paused():
-            rendered = render_reports(report, defs, pages, lang, templates)
+            rendered = render_reports(report, defs, pages, lang, templates, sumber=source,
+                                      tanggal=signed)
     contents: dict[Path, str] = {}
     for fmt in formats:
         path = output / f"iki-{report.periode}.{fmt}"
@@ -174,7 +199,7 @@ def render_outputs(report: Report, defs: Definitions, formats: list[str], output
         else:
             contents[path] = rendered[fmt]
     if output.exists() and not output.is_dir():
-        raise UsageError(f"output `{output}` exists and is not a folder")
+        raise UsageError(t("cli.output-not-folder", path=str(output)))
     write_all(contents)
     return list(contents)
 
@@ -193,6 +218,7 @@ def template(
         "--per-sumber", help="Write one .xlsx workbook per sumber_data into the folder -o, "
         "so each data source gets only its own rows (no sumber_data: lainnya.xlsx).")]
     = False,
+    lang: LangOpt = "id",
 ) -> None:
     """Write a values template for a period: one empty row per variable used."""
     from ..forms.csvform import template_csv
@@ -202,15 +228,13 @@ def template(
     folder: Path | None = None
     if per_sumber:
         if output is None:
-            raise UsageError("--per-sumber writes one workbook per data source: give the "
-                             f"folder with -o, e.g. -o nilai-{period.code}")
+            raise UsageError(t("cli.per-sumber-needs-folder", example=f"nilai-{period.code}"))
         if output.suffix.lower() in (".xlsx", ".xlsm", ".csv") or (
                 output.exists() and not output.is_dir()):
-            raise UsageError(f"with --per-sumber, -o names a folder, not the file `{output}`")
+            raise UsageError(t("cli.per-sumber-not-file", path=str(output)))
         folder = output
     elif output is not None and output.suffix.lower() in (".xlsm", ".xls", ".ods"):
-        raise UsageError(f"cannot write `{output}`: the workbook template is written as .xlsx "
-                         "(or give a .csv file)")
+        raise UsageError(t("cli.template-workbook-xlsx", path=str(output)))
     defs = load_valid(definitions)
     if folder is not None:
         from ..export.atomic import write_all
@@ -219,14 +243,14 @@ def template(
         files = {folder / name: data for name, data in template_workbooks(defs, period).items()}
         write_all(files)  # every workbook or none
         for path in files:
-            err.print(f"wrote {escape(str(path))}")
+            err.print(escape(t("cli.wrote", path=str(path))))
         return
     if output is not None and output.suffix.lower() == ".xlsx":
         from ..export.atomic import write_atomic
         from ..forms.workbook import template_workbook
 
         write_atomic(output, template_workbook(defs, period))
-        err.print(f"wrote {escape(str(output))}")
+        err.print(escape(t("cli.wrote", path=str(output))))
         return
     text = template_csv(defs, period, notation=angka.value, delimiter=delim)
     if output is None:
@@ -236,4 +260,4 @@ def template(
 
     # A byte order mark lets Excel open the UTF-8 file with the right characters.
     write_atomic(output, "\ufeff" + text)
-    err.print(f"wrote {escape(str(output))}")
+    err.print(escape(t("cli.wrote", path=str(output))))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import ProblemsError, UsageError
+from ..i18n import t
 from .app import command
 from .console import err, escape, fail, out, print_problems
 from .options import (
@@ -207,10 +208,10 @@ def doc(
     from ..render import render_document
 
     chosen = parse_formats(formats, ("md", "html", "docx"))
-    check_lang(lang)
+    lang = check_lang(lang)
     defs = load_valid(definitions)
     if output.exists() and not output.is_dir():
-        raise UsageError(f"output `{output}` exists and is not a folder")
+        raise UsageError(t("cli.output-not-folder", path=str(output)))
     contents: dict[Path, str | bytes] = {}
     for fmt in chosen:
         if fmt == "docx":
@@ -223,4 +224,4 @@ def doc(
                                                                       templates)
     write_all(contents)
     for path in contents:
-        err.print(f"wrote {escape(str(path))}")
+        err.print(escape(t("cli.wrote", path=str(path))))

@@ -59,7 +59,9 @@ DelimiterOpt = Annotated[str | None, typer.Option(
     "--delimiter", help="CSV delimiter: ',', ';' or 'tab' (default: detected from the header).")]
 PeriodOpt = Annotated[str, typer.Option(
     "-p", "--periode", help="Period: 2026, 2026-S1, 2026-TW1 (or 2026-Q1), 2026-01.")]
-LangOpt = Annotated[str, typer.Option("--lang", help="Report language: id or en.")]
+LangOpt = Annotated[str, typer.Option(
+    "--lang", envvar="IKI_LANG", show_envvar=True,
+    help="Language of everything the command prints and writes: id (default) or en.")]
 TemplatesOpt = Annotated[Path | None, typer.Option(
     "--templates", help="Folder of your own Jinja templates, tried before the built-in ones.")]
 REPORT_FORMATS = ("md", "html", "json", "csv")
@@ -98,9 +100,12 @@ def parse_formats(text: str, allowed: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(formats))
 
 
-def check_lang(lang: str) -> str:
-    from ..i18n import LANGS
+def check_lang(lang: str | None) -> str:
+    """The --lang value (or $IKI_LANG) checked; None: the current language."""
+    from ..i18n import LANGS, language
 
-    if lang not in LANGS:
-        raise UsageError(f"unknown language `{lang}`; choose id or en")
-    return lang
+    if lang is None:
+        return language()
+    if lang.strip().lower() not in LANGS:
+        raise UsageError(f"unknown language `{lang}` (--lang or IKI_LANG); choose id or en")
+    return lang.strip().lower()

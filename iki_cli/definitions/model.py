@@ -48,6 +48,16 @@ DEFAULT_PREDIKAT = (
 )
 
 
+class Penandatangan(_Model):
+    """Who signs the period report: a position (its title is printed) and the person."""
+
+    jabatan: str = Field(description="position id of the signatory",
+                         json_schema_extra={"pattern": KEBAB})
+    nama: str | None = None
+    nip: str | None = None
+    pangkat: str | None = None
+
+
 class Organisasi(_Model):
     """`organisasi.yaml`: the office and its rating rules."""
 
@@ -58,6 +68,9 @@ class Organisasi(_Model):
     capaian: CapaianRules = CapaianRules()
     predikat: list[Threshold] = Field(default_factory=lambda: list(DEFAULT_PREDIKAT),
                                       min_length=1)
+    ilustratif: bool = False
+    penandatangan: Penandatangan | None = None
+    tempat: str | None = None
 
 
 class Rentang(_Model):

@@ -31,7 +31,8 @@ REMOVED_CLASS: Klass = "breaking"
 FIELDS: dict[str, tuple[tuple[str, Klass], ...]] = {
     "organisasi": (
         ("nama", "text"), ("singkatan", "text"), ("pemda", "text"),
-        ("capaian", "target"), ("predikat", "target"),
+        ("capaian", "target"), ("predikat", "target"), ("ilustratif", "text"),
+        ("penandatangan", "text"), ("tempat", "text"),
     ),
     "variabel": (
         ("uraian", "text"), ("satuan", "breaking"), ("agregasi", "breaking"),

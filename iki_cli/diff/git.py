@@ -133,3 +133,41 @@ def _read_blobs(repo: Repo, ids: list[str]) -> list[bytes]:
         contents.append(out[header_end + 1:header_end + 1 + size])
         pos = header_end + 1 + size + 1  # content is followed by a newline
     return contents
+
+
+@dataclass(frozen=True)
+class DefinitionsSource:
+    """Which definitions the figures of a run come from, for the reports' footer line.
+
+    `commit` is None when the folder is not in a git repository (or git is not
+    installed); `dirty` when its files differ from that commit in the working tree
+    (changed, added or removed, not yet committed); `tag` names a tag on the commit.
+    """
+
+    folder: str
+    commit: str | None = None
+    tag: str | None = None
+    dirty: bool = False
+
+
+def definitions_source(definitions: Path, rev: str | None = None) -> DefinitionsSource:
+    """The commit (and tag) the definitions folder is at, or of `rev` when given.
+
+    With `rev` (the definitions of a revision instead of the working tree) the
+    figures cannot have uncommitted changes. Outside git this never fails: the
+    source is then the folder itself.
+    """
+    folder = os.path.normpath(definitions)
+    try:
+        repo = locate(definitions)
+        commit = resolve(repo, rev or "HEAD")
+    except UsageError:
+        return DefinitionsSource(folder)
+    tags = _git(["tag", "--points-at", commit, "--sort=-creatordate"], repo.top)
+    names = tags.stdout.decode("utf-8", "replace").split() if tags.returncode == 0 else []
+    dirty = False
+    if rev is None:
+        status = _git(["status", "--porcelain", "--untracked-files=all", "--",
+                       repo.prefix or "."], repo.top)
+        dirty = status.returncode == 0 and bool(status.stdout.strip())
+    return DefinitionsSource(folder, commit[:12], names[0] if names else None, dirty)

@@ -11,10 +11,12 @@ from ..values.ingest import Entry
 
 @dataclass
 class Aggregate:
-    """A variable over the requested period: its value, the records used, what is missing."""
+    """A variable over the requested period: its value, the records used, what is missing,
+    and the note (`keterangan`: a remark, an evidence link) of each record used that has one."""
 
     value: float | None
     coverage: Coverage
+    notes: tuple[tuple[Period, str], ...] = ()
 
 
 def aggregate(var: Variabel, recorded: dict[Period, Entry], period: Period) -> Aggregate:
@@ -22,7 +24,10 @@ def aggregate(var: Variabel, recorded: dict[Period, Entry], period: Period) -> A
     coverage = cover(period, recorded)
     if not coverage.used:
         return Aggregate(None, coverage)
-    values = [recorded[p].value for p in coverage.used]
+    used = [recorded[p] for p in coverage.used]
+    values = [entry.value for entry in used]
+    notes = tuple((p, entry.note) for p, entry in zip(coverage.used, used, strict=True)
+                  if entry.note)
     if var.agregasi == "jumlah":
         value = sum(values)
     elif var.agregasi == "terakhir":
@@ -32,4 +37,4 @@ def aggregate(var: Variabel, recorded: dict[Period, Entry], period: Period) -> A
     else:  # rata_rata: a time average, each record weighted by the months it covers
         weights = [p.months for p in coverage.used]
         value = sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
-    return Aggregate(value, coverage)
+    return Aggregate(value, coverage, notes)

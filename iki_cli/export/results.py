@@ -14,15 +14,17 @@ from typing import Any
 from ..definitions.loading import Definitions
 from ..evaluation.results import Report, Result
 from ..render.messages import pesan_text
+from ..render.numbering import numbering
 
-CSV_FIELDS = ("jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas", "realisasi",
-              "target", "capaian", "predikat", "kategori", "status", "pesan", "nilai")
+CSV_FIELDS = ("nomor", "jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas",
+              "realisasi", "target", "capaian", "predikat", "kategori", "status", "pesan",
+              "nilai", "ilustratif")
 
 
-def result_dict(r: Result, lang: str, names: dict[str, str]) -> dict[str, Any]:
-    """One result as SPEC §5's object."""
+def result_dict(r: Result, lang: str, names: dict[str, str], nomor: str = "") -> dict[str, Any]:
+    """One result as SPEC §5's object, with the reports' number (`1.1`) first."""
     return {
-        "jabatan": r.jabatan, "sasaran": r.sasaran, "indikator": r.indikator,
+        "nomor": nomor, "jabatan": r.jabatan, "sasaran": r.sasaran, "indikator": r.indikator,
         "nama": r.nama, "satuan": r.satuan, "polaritas": r.polaritas,
         "realisasi": r.realisasi, "target": r.target, "capaian": r.capaian,
         "predikat": r.predikat, "kategori": r.kategori, "status": r.status,
@@ -32,15 +34,23 @@ def result_dict(r: Result, lang: str, names: dict[str, str]) -> dict[str, Any]:
 
 
 def report_dict(report: Report, defs: Definitions, lang: str) -> dict[str, Any]:
-    """The whole JSON document of SPEC §5."""
+    """The whole JSON document of SPEC §5; `ilustratif` says whether the definitions'
+    targets and values are examples (`organisasi.yaml`), not the office's figures."""
     names = variable_names(defs)
+    numbers = numbering(defs).indikator
     data: dict[str, Any] = {"versi_skema": 1, "periode": report.periode,
                             "organisasi": report.organisasi}
     if report.definisi:
         data["definisi"] = report.definisi
-    data.update({"ringkasan": report.ringkasan,
-                 "hasil": [result_dict(r, lang, names) for r in report.hasil]})
+    data.update({"ilustratif": _illustrative(defs), "ringkasan": report.ringkasan,
+                 "hasil": [result_dict(r, lang, names,
+                                       numbers.get((r.jabatan, r.indikator), ""))
+                           for r in report.hasil]})
     return data
+
+
+def _illustrative(defs: Definitions) -> bool:
+    return bool(defs.organisasi and defs.organisasi.model.ilustratif)
 
 
 def variable_names(defs: Definitions) -> dict[str, str]:
@@ -74,14 +84,17 @@ def _cell(value: object) -> str:
 
 def to_csv(report: Report, defs: Definitions, lang: str = "id") -> str:
     """One row per indicator, the JSON fields; `nilai` as `var=value; …`, `pesan` texts
-    joined by `; `."""
+    joined by `; `; `ilustratif` (`true`/`false`, the same on every row) last."""
     names = variable_names(defs)
+    numbers = numbering(defs).indikator
+    illustrative = "true" if _illustrative(defs) else "false"
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for r in report.hasil:
-        row = result_dict(r, lang, names)
+        row = result_dict(r, lang, names, numbers.get((r.jabatan, r.indikator), ""))
         row["pesan"] = "; ".join(p["teks"] for p in row["pesan"])
         row["nilai"] = "; ".join(f"{k}={_cell(v)}" for k, v in r.nilai.items())
+        row["ilustratif"] = illustrative
         writer.writerow([_cell(row[f]) for f in CSV_FIELDS])
     return buf.getvalue()

@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime
+
     from ..definitions.loading import Definitions
     from ..evaluation.results import Report
+    from .source import Sumber
 
 # The page functions import Jinja and the views when called: `render.messages`, which
 # the JSON and CSV outputs use, must not pull them in.
@@ -24,14 +27,21 @@ __all__ = ["FORMATS", "render_document", "render_report", "render_reports"]
 
 
 def render_report(report: Report, defs: Definitions, fmt: str, lang: str = "id",
-                  templates: Path | None = None) -> str:
+                  templates: Path | None = None, *, sumber: Sumber | None = None,
+                  tanggal: datetime.date | None = None) -> str:
     """The period report (`laporan.md` / `laporan.html`) as text."""
-    return render_reports(report, defs, [fmt], lang, templates)[fmt]
+    return render_reports(report, defs, [fmt], lang, templates, sumber=sumber,
+                          tanggal=tanggal)[fmt]
 
 
 def render_reports(report: Report, defs: Definitions, formats: list[str], lang: str = "id",
-                   templates: Path | None = None) -> dict[str, str]:
-    """The period report in several formats, from one context built once."""
+                   templates: Path | None = None, *, sumber: Sumber | None = None,
+                   tanggal: datetime.date | None = None) -> dict[str, str]:
+    """The period report in several formats, from one context built once.
+
+    `sumber` says where the figures come from (the footer line; none without it);
+    `tanggal` fills the signature's date line, left blank for the pen without it.
+    """
     from .context import report_context
     from .environment import check_macro_partials, environment, render_page
 
@@ -39,7 +49,7 @@ def render_reports(report: Report, defs: Definitions, formats: list[str], lang: 
     if templates is not None:
         for fmt, env in envs.items():
             check_macro_partials(env, templates, fmt)
-    context = report_context(report, defs, lang)
+    context = report_context(report, defs, lang, sumber=sumber, tanggal=tanggal)
     return {fmt: render_page(env, f"{REPORT_PAGE}.{fmt}", context, templates)
             for fmt, env in envs.items()}
 

@@ -17,28 +17,32 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ..errors import IkiError, UsageError
-from ..i18n import LANGS
+from ..i18n import LANGS, t
 from ..markdown import md_escape
 from ..problems import display_path
 from . import FORMATS
 from . import filters as text_filters
 from .chart import Grafik, chart_svg, svg_number
 from .formula_view import formula_html, formula_text
+from .pohon import tree_svg
 
 
 def filters(lang: str) -> dict[str, Callable[..., Any]]:
     """Every filter the templates have, by name (documented in docs/reports.md)."""
 
-    def grafik(g: Grafik, label: str, no_value: str) -> Markup:
-        return chart_svg(g, label, no_value, lang)
+    def grafik(g: Grafik, label: str, no_value: str, provisional: str = "") -> Markup:
+        return chart_svg(g, label, no_value, lang, provisional)
 
     return {
         "br": text_filters.line_breaks,
         "md": md_escape,
+        "css": text_filters.css_string,
+        "tautan": text_filters.links,
         "rumus_html": formula_html,
         "rumus_teks": formula_text,
         "svg": svg_number,
         "grafik_svg": grafik,
+        "pohon_svg": tree_svg,
         **text_filters.number_filters(lang),  # angka, angka_bebas
     }
 
@@ -57,21 +61,21 @@ def builtin_templates() -> jinja2.BaseLoader:
     checkout = Path(__file__).resolve().parents[2] / "templates"
     if checkout.is_dir():
         return jinja2.FileSystemLoader(str(checkout))
-    raise IkiError("the built-in report templates are missing from this installation; "
-                   "reinstall iki")
+    raise IkiError(t("render.no-builtin-templates"))
 
 
 def environment(fmt: str, templates: Path | None = None, lang: str = "id") -> jinja2.Environment:
     """The Jinja environment of one output format, the user's folder before the built-ins."""
     if lang not in LANGS:
-        raise UsageError(f"unknown language `{lang}`; choose from {', '.join(LANGS)}")
+        raise UsageError(t("render.unknown-language", language=lang, choices=", ".join(LANGS)))
     if fmt not in FORMATS:
-        raise UsageError(f"unknown report format `{fmt}`; choose from {', '.join(FORMATS)}")
+        raise UsageError(t("render.unknown-format", format=fmt, choices=", ".join(FORMATS)))
     loaders: list[jinja2.BaseLoader] = []
     if templates is not None:
         if not templates.is_dir():
-            what = "is not a folder" if templates.exists() else "does not exist"
-            raise UsageError(f"templates folder `{templates}` {what}")
+            key = "render.templates-not-folder" if templates.exists() else \
+                "render.templates-missing"
+            raise UsageError(t(key, path=str(templates)))
         loaders.append(jinja2.FileSystemLoader(str(templates)))
     loaders.append(builtin_templates())
     # A user's templates are code from a merge request: rendered in Jinja's immutable
@@ -111,11 +115,10 @@ def check_macro_partials(env: jinja2.Environment, templates: Path, fmt: str) -> 
             continue  # reported where the page renders, with its line
         name = macro.split("(")[0]
         if not any(m.name == name for m in tree.find_all(jinja2.nodes.Macro)):
-            raise IkiError(f"template `{display_path(path)}` must define the macro `{macro}`: "
-                           "the page imports it once and calls it per "
-                           f"{'indicator' if stem == '_indikator_row' else 'chart block'}; "
-                           "wrap its content in `{% macro " + macro + " %}` … "
-                           "`{% endmacro %}` (see docs/reports.md)")
+            per = "render.per-indicator" if stem == "_indikator_row" else "render.per-chart-block"
+            raise IkiError(t("render.macro-missing", path=display_path(path), macro=macro,
+                             per=t(per), start="{% macro " + macro + " %}",
+                             end="{% endmacro %}"))
 
 
 def _template_frame(exc: BaseException) -> traceback.FrameSummary | None:
@@ -150,27 +153,27 @@ def render_page(env: jinja2.Environment, name: str, context: dict[str, Any],
         return text.rstrip("\n") + "\n"
     except jinja2.TemplateSyntaxError as exc:
         where = display_path(Path(exc.filename)) if exc.filename else exc.name or name
-        raise IkiError(f"template error in `{where}` line {exc.lineno}: {exc.message}") \
-            from None
+        raise IkiError(t("render.template-error-at", path=where, line=exc.lineno,
+                         what=exc.message)) from None
     except Exception as exc:
         if user is not None and isinstance(exc, UnicodeDecodeError):
-            raise IkiError(f"a template in `{display_path(user)}` is not UTF-8 text "
-                           f"(byte 0x{exc.object[exc.start]:02x}); save it as UTF-8") from None
+            raise IkiError(t("render.template-not-utf8", path=display_path(user),
+                             byte=f"0x{exc.object[exc.start]:02x}")) from None
         if (user is not None and isinstance(exc, OSError)
                 and not isinstance(exc, jinja2.TemplateNotFound)):
-            raise IkiError(f"cannot read a template in `{display_path(user)}`: "
-                           f"{exc.strerror or exc}") from None
+            raise IkiError(t("render.template-unreadable", path=display_path(user),
+                             reason=exc.strerror or exc)) from None
         frame = _template_frame(exc)
         users = frame is not None and user is not None and _inside(frame.filename, user)
         if not isinstance(exc, jinja2.TemplateError) and not users:
             raise
         if isinstance(exc, jinja2.TemplateNotFound):
-            what = f"template `{exc.name}` not found (neither in --templates nor built in)"
+            what = t("render.template-not-found", name=exc.name)
         elif isinstance(exc, RecursionError):
-            what = "the template calls itself without end"
+            what = t("render.template-recursion")
         else:
             what = str(exc) or type(exc).__name__
         if frame is None:
-            raise IkiError(f"template error: {what}") from None
-        raise IkiError(f"template error in `{display_path(Path(frame.filename))}` line "
-                       f"{frame.lineno}: {what}") from None
+            raise IkiError(t("render.template-error", what=what)) from None
+        raise IkiError(t("render.template-error-at", path=display_path(Path(frame.filename)),
+                         line=frame.lineno, what=what)) from None

@@ -6,6 +6,7 @@ The table of every filter the templates have is `environment.filters`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -50,3 +51,43 @@ def line_breaks(eval_ctx: Any, value: object) -> str | Markup:
     if "\n" not in text:  # most names and titles are one line
         return escape(text)
     return Markup("<br>\n").join(escape(line) for line in text.split("\n"))
+
+
+def css_string(value: object) -> Markup:
+    """Text as a CSS string, quotes included, for `content:` in the page's margin boxes.
+
+    Backslash, quote and line breaks are escaped, and so is `<`, so that no text
+    can close the `<style>` element it is written in.
+    """
+    text = " ".join(str(value or "").split())
+    out = []
+    for ch in text:
+        if ch in '\\"<>&' or ord(ch) < 32:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return Markup('"' + "".join(out) + '"')
+
+
+_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)]")
+
+
+@jinja2.pass_eval_context
+def links(eval_ctx: Any, value: object) -> str | Markup:
+    """A note with its web addresses (evidence links) made clickable in HTML.
+
+    Only `http` and `https` addresses become links; the rest of the text is
+    escaped. In Markdown the text is returned as it is (escape it with `md`).
+    """
+    text = "" if value is None else str(value)
+    if not eval_ctx.autoescape:
+        return text
+    out: list[str] = []
+    last = 0
+    for m in _URL.finditer(text):
+        out.append(str(escape(text[last:m.start()])))
+        url = escape(m.group(0))
+        out.append(f'<a href="{url}" rel="noopener noreferrer">{url}</a>')
+        last = m.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))

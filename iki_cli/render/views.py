@@ -7,15 +7,18 @@ on what `docs/reports.md` lists.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..definitions.hierarchy import position_order
 from ..definitions.loading import Definitions
-from ..definitions.model import Indikator, Jabatan
+from ..definitions.model import CapaianRules, Indikator, Jabatan
 from ..evaluation.results import STATUSES, Report, Result
-from ..numbers import round_half_up
+from ..periods import Period
+from .attention import reached
+from .calculation import Keterangan, capaian_calculation, combination, notes, result_calculation
 from .formula_view import Ekspresi, formula_parts, formula_text
 from .messages import pesan_text
+from .numbering import numbering
 from .palette import rating_colour
 
 # --- The view objects the templates see ------------------------------------------------
@@ -31,13 +34,17 @@ class Ambang:
 
 @dataclass
 class Masukan:
-    """One input of an indicator's result: the aggregated value and what is missing."""
+    """One input of an indicator's result: the aggregated value, how it was combined
+    (`cara`: `jumlah 2026-TW1 … 2026-TW4`), what is missing, and the values' notes."""
 
     id: str
     uraian: str
     satuan: str
     nilai: float | None
     kurang: list[str]
+    cara: str = ""
+    keterangan: list[Keterangan] = field(default_factory=list)
+    sumber_data: str = ""
 
 
 @dataclass
@@ -54,6 +61,13 @@ class Hasil:
     masukan: list[Masukan]
     catatan: list[str]
     pesan: list[str]
+    # The arithmetic with the numbers filled in (`27 / 45 × 100% = 60%`), and the capaian's.
+    hitungan: str | None = None
+    hitungan_capaian: str | None = None
+    # `parsial`: computed from incomplete sub-periods, provisional until the rest is in.
+    sementara: bool = False
+    # On the report's *perlu perhatian* list (see `office_view.needs_attention`).
+    perhatian: bool = False
 
 
 @dataclass
@@ -111,7 +125,12 @@ class Hitungan:
 
 @dataclass
 class Ringkasan:
-    """The office summary of a period."""
+    """The office summary of a period.
+
+    The headline counts add up to `indikator`: `tercapai` (capaian ≥ 100) +
+    `di_bawah` (capaian below 100) + `tanpa_capaian` (no capaian: no target for
+    the period, no data, an error); `sementara` of them are `parsial`.
+    """
 
     indikator: int
     status: list[Hitungan]
@@ -120,6 +139,10 @@ class Ringkasan:
     tercapai: int
     dihitung: int
     persen_tercapai: float | None
+    di_bawah: int = 0
+    tanpa_capaian: int = 0
+    sementara: int = 0
+    perhatian: int = 0
 
 
 # --- Building the views -------------------------------------------------------------------
@@ -147,17 +170,16 @@ def _indicator_view(defs: Definitions, pos: Jabatan, ind: Indikator, nomor: str,
 
 
 def position_views(defs: Definitions, lang: str) -> list[JabatanView]:
-    """Every position with its objectives and indicators, in tree order."""
+    """Every position with its objectives and indicators, in the order of `numbering`."""
     titles = {loaded.model.id: loaded.model.jabatan for loaded in defs.jabatan}
+    numbers = numbering(defs)
     views = []
-    for n, pos in enumerate(position_order(loaded.model for loaded in defs.jabatan), 1):
+    for pos in position_order(loaded.model for loaded in defs.jabatan):
+        n = numbers.jabatan[pos.id]
         sasaran = []
-        count = 0
         for sas in pos.sasaran:
-            indicators = []
-            for ind in sas.indikator:
-                count += 1
-                indicators.append(_indicator_view(defs, pos, ind, f"{n}.{count}", lang))
+            indicators = [_indicator_view(defs, pos, ind, numbers.indikator[(pos.id, ind.id)],
+                                          lang) for ind in sas.indikator]
             sasaran.append(SasaranView(sas.id, sas.uraian, sas.mendukung, indicators))
         views.append(JabatanView(n, pos.id, pos.jabatan, pos.atasan,
                                  titles.get(pos.atasan) if pos.atasan else None,
@@ -166,43 +188,49 @@ def position_views(defs: Definitions, lang: str) -> list[JabatanView]:
 
 
 def result_view(defs: Definitions, r: Result, scale: list[str], lang: str,
-                names: Mapping[str, str]) -> Hasil:
-    """The report's view of one result; messages worded in `lang`."""
+                names: Mapping[str, str], period: Period, desimal: int = 2) -> Hasil:
+    """The report's view of one result: numbers, how they were found, messages in `lang`."""
     catalogue = defs.variables
     inputs = []
     missing = r.kurang
     for name in defs.variable_names((r.jabatan, r.indikator)):
         var = catalogue.get(name)
-        inputs.append(Masukan(name, var.uraian if var else name,
-                              (var.satuan or "") if var else "", r.nilai.get(name),
-                              list(missing.get(name, ()))))
+        agg = r.masukan.get(name)
+        inputs.append(Masukan(
+            name, var.uraian if var else name, (var.satuan or "") if var else "",
+            r.nilai.get(name), list(missing.get(name, ())),
+            combination(var, agg, period, lang) if var and agg else "",
+            notes(agg) if agg else [], (var.sumber_data or "") if var else ""))
+    org = defs.organisasi.model if defs.organisasi else None
+    node = defs.formulas.get((r.jabatan, r.indikator))
     # The missing parts are shown beside each input; the notes are the other messages.
     return Hasil(r.realisasi, r.target, r.capaian, r.predikat, r.kategori, r.status,
                  rating_colour(r.predikat, scale), inputs,
                  [pesan_text(p, lang, names) for p in r.catatan],
-                 [pesan_text(p, lang, names) for p in r.pesan])
+                 [pesan_text(p, lang, names) for p in r.pesan],
+                 result_calculation(node, r, desimal, lang) if node is not None else None,
+                 capaian_calculation(r, desimal, org.capaian if org else CapaianRules(), lang),
+                 r.status == "parsial")
 
 
-def _reached(capaian: float | None) -> bool:
-    """At or above target as the report prints it (rounded to 2 decimals)."""
-    return capaian is not None and round_half_up(capaian, 2) >= 100
-
-
-def summary_view(report: Report) -> Ringkasan:
-    """Counts by status and predikat, and the share of indicators at or above target."""
+def summary_view(report: Report, attention: int = 0) -> Ringkasan:
+    """Counts by status and predikat, the indicators at, below and without target, and
+    `attention`, the length of the *perlu perhatian* list."""
     counts = report.ringkasan
     scale = report.predikat_scale
     found = counts["predikat"]
     computed = [r for r in report.hasil if r.capaian is not None]
-    reached = sum(_reached(r.capaian) for r in computed)
+    at_target = sum(reached(r.capaian) for r in computed)
     return Ringkasan(
         indikator=counts["indikator"],
         status=[Hitungan(s, counts[s]) for s in STATUSES],
         predikat=[Hitungan(label, found.get(label, 0), rating_colour(label, scale))
                   for label in reversed(scale)],
         tanpa_predikat=sum(1 for r in report.hasil if not r.predikat),
-        tercapai=reached, dihitung=len(computed),
-        persen_tercapai=reached / len(computed) * 100 if computed else None)
+        tercapai=at_target, dihitung=len(computed),
+        persen_tercapai=at_target / len(computed) * 100 if computed else None,
+        di_bawah=len(computed) - at_target, tanpa_capaian=len(report.hasil) - len(computed),
+        sementara=counts["parsial"], perhatian=attention)
 
 
 def organisation(defs: Definitions) -> dict[str, str]:

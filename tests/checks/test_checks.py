@@ -625,6 +625,39 @@ good("contoh", jabatan={"kepala": _head_contoh(
     "- nilai: {a: 1, b: 4}\n  hasil: 25\n- nilai: {a: 1, b: 3}\n  hasil: 33.333333333333336")})
 
 
+# --- the office: urutan, penandatangan ---------------------------------------------------------
+
+STAF_URUTAN = STAF_YAML.replace("atasan: kepala\n", "atasan: kepala\nurutan: 1\n")
+HEAD_URUTAN = DEFAULT_HEAD.replace("jabatan: Kepala Kantor\n",
+                                   "jabatan: Kepala Kantor\nurutan: 1\n")
+
+bad("urutan-duplicate", [(STAF, 5, 9, "urutan-duplicate")],
+    message="`urutan: 1` is already the place of position `kepala` (",
+    jabatan={"kepala": HEAD_URUTAN, "staf": STAF_URUTAN})
+bad("urutan-duplicate", [(STAF, 5, 9, "urutan-duplicate")], id="urutan-duplicate-suggests",
+    message="e.g. `urutan: 2`, which no position uses",
+    jabatan={"kepala": HEAD_URUTAN, "staf": STAF_URUTAN})
+good("urutan-duplicate", jabatan={"kepala": HEAD_URUTAN,
+                                  "staf": STAF_URUTAN.replace("urutan: 1", "urutan: 2")})
+
+ORGANISASI_PENANDATANGAN = """\
+versi_skema: 1
+nama: Kantor Uji
+pemda: Kabupaten Uji
+penandatangan:
+  jabatan: {jabatan}
+  nama: Dra. Siti Aminah
+  nip: "197001011990032001"
+  pangkat: Pembina Utama Muda (IV/c)
+tempat: Uji
+"""
+
+bad("penandatangan", [("organisasi.yaml", 5, 12, "penandatangan")],
+    message="names unknown position `kepal`; did you mean `kepala`?",
+    organisasi=ORGANISASI_PENANDATANGAN.format(jabatan="kepal"))
+good("penandatangan", organisasi=ORGANISASI_PENANDATANGAN.format(jabatan="kepala"))
+
+
 # --- plausibility: rentang and aturan -------------------------------------------------------------
 
 _PLAUSIBLE = """\

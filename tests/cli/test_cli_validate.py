@@ -209,9 +209,11 @@ def test_problems_go_to_stdout_and_nothing_to_stderr(runner: CliRunner, make_roo
 def test_list_text_names_every_position(runner: CliRunner) -> None:
     r = invoke(runner, "list", "-d", str(SHIPPED))
     assert r.exit_code == 0, r.output
-    assert "23 jabatan" in r.stdout
+    assert "23 positions" in r.stdout
     for file in (SHIPPED / "jabatan").glob("*.yaml"):
         assert file.stem in r.stdout
+    r = invoke(runner, "list", "-d", str(SHIPPED), "--lang", "id")
+    assert "23 jabatan" in r.stdout and "Atasan" in r.stdout
 
 
 def test_list_json(runner: CliRunner) -> None:
@@ -222,7 +224,10 @@ def test_list_json(runner: CliRunner) -> None:
     assert positions[0]["atasan"] is None  # the head first
     assert {p["id"] for p in positions} == {f.stem for f in (KANTOR_LAIN / "jabatan").glob("*")}
     indicator = positions[0]["sasaran"][0]["indikator"][0]
-    assert set(indicator) == {"id", "nama", "rumus", "satuan"}
+    assert set(indicator) == {"nomor", "id", "nama", "rumus", "satuan"}
+    # Numbered as in every output: positions 1, 2, …; their indicators 1.1, 1.2, …
+    assert [p["nomor"] for p in positions] == list(range(1, len(positions) + 1))
+    assert indicator["nomor"] == "1.1"
 
 
 def test_list_refuses_invalid_definitions(runner: CliRunner, make_root: MakeRoot,
@@ -239,7 +244,9 @@ def test_show_known_position(runner: CliRunner) -> None:
     assert r.exit_code == 0, r.output
     assert "Kepala Dinas" in r.stdout
     assert "pmks_tertangani / pmks_ada * 100" in r.stdout
-    assert "Tugas" in r.stdout
+    assert "Tasks" in r.stdout and "1.1" in r.stdout
+    r = invoke(runner, "show", "kepala-dinas", "-d", str(SHIPPED), "--lang", "id")
+    assert "Tugas" in r.stdout and "Tasks" not in r.stdout
 
 
 def test_show_unknown_position_suggests(runner: CliRunner) -> None:

@@ -39,9 +39,12 @@ from iki_cli.periods import parse_period
 
 # Reports in md/html come from `iki_cli/render.py`; these tests need only the data formats.
 FORMATS = "json,csv"
-TOP_KEYS = ["versi_skema", "periode", "organisasi", "ringkasan", "hasil"]
-RESULT_KEYS = ["jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas", "realisasi",
-               "target", "capaian", "predikat", "kategori", "status", "pesan", "nilai"]
+# SPEC §5's keys; `ilustratif` (organisasi.yaml) and each result's number as in the reports,
+# `nomor`, besides them.
+TOP_KEYS = ["versi_skema", "periode", "organisasi", "ilustratif", "ringkasan", "hasil"]
+RESULT_KEYS = ["nomor", "jabatan", "sasaran", "indikator", "nama", "satuan", "polaritas",
+               "realisasi", "target", "capaian", "predikat", "kategori", "status", "pesan",
+               "nilai"]
 RINGKASAN_KEYS = ["indikator", "lengkap", "parsial", "tanpa_data", "galat", "predikat"]
 
 
@@ -79,7 +82,7 @@ def kantor_lain_2026(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]
     out = tmp_path_factory.mktemp("laporan")
     cli = CliRunner(env={"COLUMNS": "120", "NO_COLOR": "1"})
     return compute_json(cli, out, "-p", "2026", "-d", KANTOR_LAIN,
-                        "-v", KANTOR_LAIN_NILAI)
+                        "-v", KANTOR_LAIN_NILAI, "--lang", "id")
 
 
 def test_kantor_lain_year(kantor_lain_2026: dict[str, Any]) -> None:
@@ -137,7 +140,7 @@ def test_kantor_lain_year(kantor_lain_2026: dict[str, Any]) -> None:
 
 def test_kantor_lain_tw2_tb_ratios_are_galat(cli: CliRunner, tmp_path: Path) -> None:
     doc = compute_json(cli, tmp_path, "-p", "2026-TW2", "-d", KANTOR_LAIN,
-                       "-v", KANTOR_LAIN_NILAI)
+                       "-v", KANTOR_LAIN_NILAI, "--lang", "id")
     h = hasil(doc)
     for ind in ("keberhasilan-pengobatan-tb", "pengobatan-tb-tidak-berhasil"):
         assert h[ind]["status"] == "galat" and h[ind]["realisasi"] is None
@@ -161,7 +164,7 @@ def test_example_values_compute_as_the_examples_readme_says(cli: CliRunner,
     assert all("Data ilustratif" in line for line in lines[1:])
     assert "1.103.902" in text and "81,25" in text
 
-    doc = compute_json(cli, tmp_path, "-p", "2026", "-d", SHIPPED, "-v", EXAMPLE)
+    doc = compute_json(cli, tmp_path, "-p", "2026", "-d", SHIPPED, "-v", EXAMPLE, "--lang", "id")
     assert doc["ringkasan"] == {
         "indikator": 35, "lengkap": 34, "parsial": 1, "tanpa_data": 0, "galat": 0,
         "predikat": {"Sangat Rendah": 1, "Rendah": 1, "Sedang": 3, "Tinggi": 16,
@@ -216,7 +219,7 @@ def test_json_writes_one_line_per_result(cli: CliRunner, tmp_path: Path) -> None
     start = lines.index('  "hasil": [')
     assert lines[start + 1 + len(doc["hasil"]):] == ["  ]", "}"]
     for line, result in zip(lines[start + 1:], doc["hasil"], strict=False):
-        assert line.startswith('    {"jabatan": ') and json.loads(line.rstrip(",")) == result
+        assert line.startswith('    {"nomor": ') and json.loads(line.rstrip(",")) == result
     # The head is indented as usual.
     assert lines[:3] == ["{", '  "versi_skema": 1,', '  "periode": "2026",']
 
@@ -229,13 +232,16 @@ def test_json_without_results_is_valid(tmp_path: Path) -> None:
 def test_csv_has_the_same_fields_as_json(cli: CliRunner, tmp_path: Path) -> None:
     doc = compute_json(cli, tmp_path, "-p", "2026", "-d", KANTOR_LAIN,
                        "-v", KANTOR_LAIN_NILAI)
-    assert list(CSV_FIELDS) == RESULT_KEYS
+    # The JSON's top-level `ilustratif` is the CSV's last column, the same on every row.
+    assert list(CSV_FIELDS) == [*RESULT_KEYS, "ilustratif"]
     with (tmp_path / "iki-2026.csv").open(encoding="utf-8", newline="") as fh:
         table = list(csv.DictReader(fh))
-    assert list(table[0]) == RESULT_KEYS
+    assert list(table[0]) == [*RESULT_KEYS, "ilustratif"]
+    assert {row["ilustratif"] for row in table} == {"false"}
     assert len(table) == len(doc["hasil"])
     for row, h in zip(table, doc["hasil"], strict=False):
-        for key in ("jabatan", "indikator", "status", "polaritas", "predikat", "kategori"):
+        for key in ("nomor", "jabatan", "indikator", "status", "polaritas", "predikat",
+                    "kategori"):
             assert row[key] == (h[key] or "")
         for key in ("realisasi", "target", "capaian"):
             assert (float(row[key]) if row[key] else None) == h[key]
@@ -247,9 +253,9 @@ def test_summary_is_printed_and_default_formats_named(cli: CliRunner, office: Pa
                                                       tmp_path: Path) -> None:
     values = write(tmp_path / "n.csv", GOOD)
     r = invoke(cli, "compute", "-p", "2026-TW1", "-d", office, "-v", values,
-               "-o", tmp_path / "out", "-f", FORMATS)
+               "-o", tmp_path / "out", "-f", FORMATS, "--lang", "id")
     assert r.exit_code == 0, r.output
-    assert "IKI 2026-TW1 — Kantor Uji" in r.stdout
+    assert "IKI Triwulan I Tahun 2026 — Kantor Uji" in r.stdout
     assert "2 indikator: 2 lengkap, 0 parsial, 0 tanpa data, 0 galat" in r.stdout
     assert "90,00" in r.stdout  # 90 / 100 × 100, Indonesian notation
     assert sorted(snapshot(tmp_path / "out")) == ["iki-2026-TW1.csv", "iki-2026-TW1.json"]

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from . import checks, diff, fractions, importers, numbers, results, values
+from . import (
+    checks,
+    checks_office,
+    diff,
+    fractions,
+    importers,
+    numbers,
+    report,
+    results,
+    terminal,
+    values,
+)
 from .labels import LABELS
 
 MESSAGES: dict[str, str] = {
@@ -13,6 +24,9 @@ MESSAGES: dict[str, str] = {
     **diff.MESSAGES,
     **importers.MESSAGES,
     **fractions.MESSAGES,
+    **checks_office.MESSAGES,
+    **report.MESSAGES,
+    **terminal.MESSAGES,
 }
 
 __all__ = ["LABELS", "MESSAGES"]
