@@ -165,6 +165,7 @@ def test_example_values_compute_as_the_examples_readme_says(cli: CliRunner,
     assert "1.103.902" in text and "81,25" in text
 
     doc = compute_json(cli, tmp_path, "-p", "2026", "-d", SHIPPED, "-v", EXAMPLE, "--lang", "id")
+    assert doc["ilustratif"] is True
     assert doc["ringkasan"] == {
         "indikator": 35, "lengkap": 34, "parsial": 1, "tanpa_data": 0, "galat": 0,
         "predikat": {"Sangat Rendah": 1, "Rendah": 1, "Sedang": 3, "Tinggi": 16,
