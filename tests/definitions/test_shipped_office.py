@@ -5,7 +5,7 @@ document. Every position, every item of tugas and fungsi, every objective and
 indicator of it is in the definitions, in its order; every text the definitions
 changed is either a listed spelling correction or quoted from the document in the
 indicator's `penjelasan`; every data source is the document's, or marked as the
-definition's own reading (`usulan definisi:`).
+definition's own reading (a `# usulan definisi:` comment in `variabel.yaml`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from iki_cli.definitions.loading import Definitions
 from iki_cli.definitions.model import Indikator, Jabatan
 
 SOURCE = FIXTURES / "dokumen-sumber" / "dinsos-pppa-nganjuk.txt"
-OWN_READING = re.compile(r"usulan definisi:", re.IGNORECASE)
+MARKED = re.compile(r"\s*sumber_data: .*#\s*usulan definisi: (.+)$")
 
 
 def flat(text: str) -> str:
@@ -366,9 +366,20 @@ def test_the_documents_formula_or_text_is_in_every_penjelasan(defs: Definitions)
 
 
 def sources(text: str) -> list[str]:
-    """The document's data sources named in a `sumber_data`, before any `usulan definisi:`."""
-    own = OWN_READING.split(text)[0]
-    return [s for s in re.split(r"[,;]\s*|\s*\(|\)\s*", own) if s.strip()]
+    """The data sources a `sumber_data` names: `A, B (C)` is A, B and C."""
+    return [s for s in re.split(r"[,;]\s*|\s*\(|\)\s*", text) if s.strip()]
+
+
+def marked() -> dict[str, list[str]]:
+    """The sources of each variable marked `# usulan definisi: …` in variabel.yaml."""
+    found: dict[str, list[str]] = {}
+    current = ""
+    for line in (SHIPPED / "variabel.yaml").read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"\s*- id: (\w+)", line):
+            current = m[1]
+        elif m := MARKED.match(line):
+            found[current] = sources(m[1])
+    return found
 
 
 def test_indicator_sources_are_the_documents(defs: Definitions) -> None:
@@ -391,13 +402,17 @@ def users(defs: Definitions) -> dict[str, list[tuple[Jabatan, Indikator]]]:
 
 def test_variable_sources_are_the_documents_or_marked_as_the_definitions(
         defs: Definitions) -> None:
-    """A source the document names beside an indicator using the variable, or marked."""
-    used = users(defs)
+    """A source the document names beside an indicator using the variable, or one marked
+    `# usulan definisi:` (the definition's own reading) that it does not name."""
+    used, own = users(defs), marked()
+    assert len(own) == 8
     for var in defs.variables.values():
         assert var.sumber_data, var.id
         tables = " ".join(block_of(pos).table for pos, _ in used[var.id]).replace(" (", "(")
-        for name in sources(var.sumber_data):
-            assert flat(name) in tables, (var.id, name)
+        names = sources(var.sumber_data)
+        assert set(own.get(var.id, [])) <= set(names), var.id
+        for name in names:
+            assert (flat(name) in tables) is (name not in own.get(var.id, [])), (var.id, name)
 
 
 # --- the decisions of the review, each explained for the office ------------------------------
