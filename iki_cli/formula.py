@@ -19,8 +19,15 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from .i18n import t
+from .problems import printable
+
+# Python's keywords and soft keywords (`type` is one from Python 3.12 on): never a
+# variable name, whichever Python runs iki.
+RESERVED_WORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) \
+    | {"match", "case", "type", "_"}
 MAX_LENGTH = 500
 MAX_DEPTH = 50
 FUNCTIONS: dict[str, Callable[..., float]] = {"min": min, "max": max, "abs": abs}
@@ -29,24 +36,40 @@ _ARITY = {"min": (2, 99), "max": (2, 99), "abs": (1, 1)}
 
 
 class FormulaError(Exception):
-    """A formula that does not parse; `column` is 1-based within the formula."""
+    """A formula that does not parse; `column` is 1-based within the formula.
 
-    def __init__(self, message: str, column: int):
-        super().__init__(message)
-        self.message = message
+    It holds a message key (`formula.<reason>`) and its parameters: `message`
+    words it in the language current when it is read, not when the formula
+    was parsed.
+    """
+
+    def __init__(self, reason: str, column: int, **params: Any):
+        super().__init__(reason)
+        self.reason = reason
+        self.params = params
         self.column = column
+
+    @property
+    def message(self) -> str:
+        return t(f"formula.{self.reason}", **self.params)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class EvaluationError(Exception):
     """A formula that parsed but cannot be evaluated: `kind` is `division` or `not-finite`."""
 
     def __init__(self, kind: str, node: Node | None = None):
-        expr = to_text(node) if node is not None else ""
-        super().__init__(f"division by zero: `{expr}` is 0" if kind == "division"
-                         else "the result is not a finite number")
+        super().__init__(kind)
         self.kind = kind
         self.node = node  # the divisor that is 0 (for `division`)
-        self.expr = expr
+        self.expr = to_text(node) if node is not None else ""
+
+    def __str__(self) -> str:
+        if self.kind == "division":
+            return t("formula.division-by-zero", expr=self.expr)
+        return t("formula.not-finite")
 
 
 @dataclass(frozen=True)
@@ -94,32 +117,24 @@ COMPARISONS: dict[str, Callable[[float, float], bool]] = {
     "<=": lambda a, b: a <= b, "<": lambda a, b: a < b, ">=": lambda a, b: a >= b,
     ">": lambda a, b: a > b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b,
 }
+# Refused operators and characters → the reason (`formula.<reason>` in the catalogue).
 _REFUSED = {
-    "**": "power `**` is not allowed; multiply instead",
-    "//": "floor division `//` is not allowed; use `/`",
-    ":=": "assignment `:=` is not allowed",
-    "==": "comparisons are not allowed", "!=": "comparisons are not allowed",
-    "<=": "comparisons are not allowed", ">=": "comparisons are not allowed",
-    "<": "comparisons are not allowed", ">": "comparisons are not allowed",
+    "**": "power", "//": "floor-division", ":=": "assignment",
+    "==": "comparison", "!=": "comparison", "<=": "comparison", ">=": "comparison",
+    "<": "comparison", ">": "comparison",
 }
 _CHAR_HINTS = {
-    ".": "attribute access is not allowed",
-    "[": "subscripts `[...]` are not allowed",
-    "]": "subscripts `[...]` are not allowed",
-    "'": "text in quotes is not allowed", '"': "text in quotes is not allowed",
-    "<": "comparisons are not allowed", ">": "comparisons are not allowed",
-    "=": "`=` is not allowed; write only the right-hand side",
-    ",": "a comma is only allowed between the arguments of min/max",
-    "%": "`%` is not allowed; write `* 100` for a percentage",
-    "x": "use `*` for multiplication", "×": "use `*` for multiplication",
-    ":": "`:` is not allowed",
+    ".": "attribute", "[": "subscript", "]": "subscript", "'": "quotes", '"': "quotes",
+    "<": "comparison", ">": "comparison", "=": "equals", "%": "percent",
+    "x": "times", "×": "times", ":": "colon",
 }
 
 
 class _Tok(NamedTuple):  # a named tuple: one is made per token of every formula
     kind: str
-    text: str
+    text: str  # for an `error` token: the reason
     column: int
+    detail: str = ""  # for an `error` token: the character refused
 
 
 def _tokenize(text: str, comparisons: bool = False) -> list[_Tok]:
@@ -138,12 +153,12 @@ def _tokenize(text: str, comparisons: bool = False) -> list[_Tok]:
         if m is None:
             ch = text[pos]
             if ch.isdigit() or (ch == "." and pos + 1 < len(text) and text[pos + 1].isdigit()):
-                return tokens + [_Tok("error", "malformed number", col)]
+                return tokens + [_Tok("error", "malformed-number", col)]
             hint = _CHAR_HINTS.get(ch)
             if ch == ",":
-                hint = "use a decimal point, not a comma, in numbers"
-            return tokens + [_Tok("error", hint or f"character `{ch}` is not allowed in a formula",
-                                  col)]
+                hint = "decimal-comma"
+            return tokens + [_Tok("error", hint or "character", col,
+                                  printable(ch, one_line=True))]
         kind = m.lastgroup or ""
         value = m.group()
         if kind == "op" and comparisons and value in COMPARISONS:
@@ -152,8 +167,7 @@ def _tokenize(text: str, comparisons: bool = False) -> list[_Tok]:
             return tokens + [_Tok("error", _REFUSED[value], col)]
         if kind == "number" and m.end() < len(text) and (text[m.end()] in "._" or
                                                           text[m.end()].isalnum()):
-            return tokens + [_Tok("error", "malformed number (numbers use a decimal point, "
-                                  "no exponents)", m.end() + 1)]
+            return tokens + [_Tok("error", "malformed-number-form", m.end() + 1)]
         if kind != "space":
             tokens.append(_Tok(kind, value, col))
         pos = m.end()
@@ -170,7 +184,7 @@ class _Parser:
     def peek(self) -> _Tok:
         tok = self.tokens[self.i]
         if tok.kind == "error":
-            raise FormulaError(tok.text, tok.column)
+            raise FormulaError(tok.text, tok.column, char=tok.detail)
         return tok
 
     def take(self) -> _Tok:
@@ -178,16 +192,18 @@ class _Parser:
         self.i += 1
         return tok
 
-    def expect(self, text: str, what: str) -> _Tok:
+    def expect_close(self, opening: _Tok, reason: str) -> _Tok:
+        """The `)` that closes `opening` (a `(` or a function's name)."""
         tok = self.peek()
-        if tok.text != text:
-            raise FormulaError(f"expected {what}, found {_describe(tok)}", tok.column)
+        if tok.text != ")":
+            raise FormulaError(reason, tok.column, found=_describe(tok), name=opening.text,
+                               at=opening.column)
         return self.take()
 
     def nest(self, tok: _Tok) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise FormulaError(f"formula is nested more than {MAX_DEPTH} levels deep", tok.column)
+            raise FormulaError("too-deep", tok.column, limit=MAX_DEPTH)
 
     def expr(self) -> Node:
         node = self.term()
@@ -222,15 +238,14 @@ class _Parser:
         if tok.text == "(":
             self.nest(tok)
             node = self.expr()
-            self.expect(")", f"`)` to close the `(` at column {tok.column}")
+            self.expect_close(tok, "expected-close-paren")
             self.depth -= 1
             return node
-        raise FormulaError(f"expected a number, a variable or `(`, found {_describe(tok)}",
-                           tok.column)
+        raise FormulaError("expected-operand", tok.column, found=_describe(tok))
 
     def name(self, tok: _Tok) -> Node:
-        if keyword.iskeyword(tok.text) or keyword.issoftkeyword(tok.text):
-            raise FormulaError(f"`{tok.text}` is not allowed in a formula", tok.column)
+        if tok.text in RESERVED_WORDS:
+            raise FormulaError("reserved", tok.column, name=tok.text)
         following = self.peek()
         if tok.text in FUNCTIONS and following.text == "(":
             self.take()
@@ -239,33 +254,32 @@ class _Parser:
             while self.peek().text == ",":
                 self.take()
                 args.append(self.expr())
-            self.expect(")", f"`)` to close `{tok.text}(`")
+            self.expect_close(tok, "expected-close-call")
             self.depth -= 1
             low, high = _ARITY[tok.text]
             if not low <= len(args) <= high:
-                takes = "exactly one argument" if high == 1 else f"{low} to {high} arguments"
-                raise FormulaError(f"`{tok.text}` takes {takes}", tok.column)
+                if high == 1:
+                    raise FormulaError("arity-one", tok.column, name=tok.text)
+                raise FormulaError("arity", tok.column, name=tok.text, low=low, high=high)
             return Call(tok.text, tuple(args), tok.column)
         if following.text == "(":
-            raise FormulaError(
-                f"function `{tok.text}` is not allowed; only min, max and abs", tok.column)
+            raise FormulaError("function", tok.column, name=tok.text)
         return Var(tok.text, tok.column)
 
 
 def _describe(tok: _Tok) -> str:
     if tok.kind == "end":
-        return f"`{tok.text}`" if tok.text else "the end of the formula"
+        return f"`{tok.text}`" if tok.text else t("formula.the-end")
     return f"`{tok.text}`"
 
 
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
-        raise FormulaError("a formula must be text", 1)
+        raise FormulaError("not-text", 1)
     if len(text) > MAX_LENGTH:
-        raise FormulaError(f"formula is {len(text)} characters long; the limit is {MAX_LENGTH}",
-                           MAX_LENGTH + 1)
+        raise FormulaError("too-long", MAX_LENGTH + 1, length=len(text), limit=MAX_LENGTH)
     if not text.strip():
-        raise FormulaError("formula is empty", 1)
+        raise FormulaError("empty", 1)
     return text
 
 
@@ -275,8 +289,8 @@ def _parse_tokens(tokens: list[_Tok]) -> Node:
     tok = parser.peek()
     if tok.kind != "end":
         if tok.kind in ("name", "number"):
-            raise FormulaError(f"expected an operator before {_describe(tok)}", tok.column)
-        raise FormulaError(f"unexpected {_describe(tok)}", tok.column)
+            raise FormulaError("expected-operator", tok.column, found=_describe(tok))
+        raise FormulaError("unexpected", tok.column, found=_describe(tok))
     return node
 
 
@@ -301,11 +315,9 @@ def parse_condition(text: str) -> Condition:
     at = [i for i, tok in enumerate(tokens) if tok.kind == "cmp"]
     if not at:
         _parse_tokens(tokens)  # a formula's own error comes first
-        raise FormulaError("a condition compares two formulas: write one of `<=`, `<`, `>=`, "
-                           "`>`, `==`, `!=` between them", len(text) + 1)
+        raise FormulaError("condition-no-comparison", len(text) + 1)
     if len(at) > 1:
-        raise FormulaError("a condition has exactly one comparison; write two rules for two",
-                           tokens[at[1]].column)
+        raise FormulaError("condition-two-comparisons", tokens[at[1]].column)
     cmp = tokens[at[0]]
     left = _parse_tokens(tokens[:at[0]] + [_Tok("end", cmp.text, cmp.column)])
     return Condition(left, cmp.text, _parse_tokens(tokens[at[0] + 1:]), cmp.column)

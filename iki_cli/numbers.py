@@ -20,7 +20,9 @@ NOTATIONS: tuple[Notation, ...] = ("id", "en")
 
 # The spaces that may group thousands: space, no-break space, narrow no-break space.
 _SPACES = " \u00a0\u202f"
-_GROUPED = rf"[1-9][0-9]{{0,2}}(?:[{_SPACES}][0-9]{{3}})+"
+# One kind of space throughout: `1\u00a0000 000` mixes two and is refused (it is not what a
+# spreadsheet writes, and a pasted mix may hide a cut between two numbers).
+_GROUPED = rf"[1-9][0-9]{{0,2}}(?P<space>[{_SPACES}])[0-9]{{3}}(?:(?P=space)[0-9]{{3}})*"
 PATTERNS = {
     "id": re.compile(rf"[+-]?(?:[1-9][0-9]{{0,2}}(?:\.[0-9]{{3}})+|{_GROUPED}|[0-9]+)"
                      r"(?:,[0-9]+)?\Z"),

@@ -17,6 +17,9 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any, ClassVar
 
+from .i18n import t
+from .problems import shown
+
 MIN_YEAR, MAX_YEAR = 1900, 2100
 # One pattern for every period code, here and in the JSON Schema of target keys. Letters
 # in any case (`2026-tw1` is 2026-TW1: unambiguous). ASCII digits only: `[0-9]`, not `\d`,
@@ -24,11 +27,19 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 PATTERN = (r"^(?P<year>[0-9]{4})(?:-(?:(?P<s>[Ss][12])|(?P<q>(?:[Tt][Ww]|[Qq])[1-4])"
            r"|(?P<m>0[1-9]|1[0-2])))?$")
 _PATTERN = re.compile(PATTERN)
-_FORMS = "2026, 2026-S1, 2026-TW1 … 2026-TW4 or 2026-01 … 2026-12"
 
 
 class PeriodError(ValueError):
-    """Text that is not a period code."""
+    """Text that is not a period code; worded in the language current when it is read."""
+
+    def __init__(self, reason: str, value: str):
+        super().__init__(reason, value)
+        self.reason = reason
+        self.value = value
+
+    def __str__(self) -> str:
+        return t(f"periods.{self.reason}", value=shown(self.value), forms=t("periods.forms"),
+                 low=MIN_YEAR, high=MAX_YEAR)
 
 
 class Period:
@@ -161,10 +172,10 @@ def parse_period(text: object) -> Period:
     value = str(text).strip()
     m = _PATTERN.match(value)
     if not m:
-        raise PeriodError(f"`{value}` is not a period; use {_FORMS}")
+        raise PeriodError("not-a-period", value)
     year = int(m["year"])
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise PeriodError(f"`{value}`: years are {MIN_YEAR}–{MAX_YEAR}")
+        raise PeriodError("year-range", value)
     if m["s"]:
         n = int(m["s"][1])
         return Period.of(year, 6 * n - 5, 6 * n)

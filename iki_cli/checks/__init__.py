@@ -30,6 +30,7 @@ CHECKS: dict[str, Check] = table([
     plausibility.check_aturan_syarat,
     scales.check_thresholds,
     scales.check_target_periods,
+    scales.check_target_signs,
     plan.check_renstra_years,
     plan.check_baseline_years,
     formulas.check_examples,

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from .. import formula
 from ..definitions.loading import Definitions, Loaded
 from ..definitions.model import Indikator, Jabatan
-from ..problems import Problem, did_you_mean
+from ..i18n import t
+from ..problems import Problem, did_you_mean, shown
 from .registry import check, indicators
 
 
@@ -29,7 +30,7 @@ def check_formulas(defs: Definitions) -> Iterator[Problem]:
             if exc is not None:
                 line, col = j.doc.column_in(loc + ("rumus",), exc.column)
                 yield Problem(j.path, line, col, "error", "formula-syntax",
-                              f"formula: {exc.message}")
+                              t("checks.formula", message=exc.message))
 
 
 def _formula(defs: Definitions, j: Loaded[Jabatan], ind: Indikator) -> formula.Node | None:
@@ -53,8 +54,8 @@ def check_variables_exist(defs: Definitions) -> Iterator[Problem]:
                 if var.name not in known:
                     line, col = j.doc.column_in(loc + ("rumus",), var.column)
                     yield Problem(j.path, line, col, "error", "unknown-variable",
-                                  f"unknown variable `{var.name}`"
-                                  f"{did_you_mean(var.name, known)}")
+                                  t("checks.unknown-variable", name=var.name)
+                                  + did_you_mean(var.name, known))
 
 
 @check("unused-variable", "warning")
@@ -70,7 +71,7 @@ def check_unused(defs: Definitions) -> Iterator[Problem]:
     for i, var in enumerate(defs.variabel.model.variabel):
         if var.id not in used:
             yield defs.variabel.doc.problem(("variabel", i, "id"), "unused-variable",
-                                            f"variable `{var.id}` is not used by any formula",
+                                            t("checks.unused-variable", id=var.id),
                                             level="warning")
 
 
@@ -95,21 +96,22 @@ def check_examples(defs: Definitions) -> Iterator[Problem]:
                 missing = sorted(names - set(ex.nilai))
                 extra = sorted(set(ex.nilai) - names)
                 if missing:
-                    yield j.doc.problem(cloc + ("nilai",), "contoh",
-                                        "example lacks " + ", ".join(f"`{m}`" for m in missing))
+                    yield j.doc.problem(cloc + ("nilai",), "contoh", t(
+                        "checks.example-lacks", names=", ".join(f"`{m}`" for m in missing)))
                     continue
                 if extra:
-                    yield j.doc.problem(cloc + ("nilai",), "contoh",
-                                        "example names variables the formula does not use: "
-                                        + ", ".join(f"`{m}`" for m in extra))
+                    yield j.doc.problem(cloc + ("nilai",), "contoh", t(
+                        "checks.example-extra",
+                        names=", ".join(f"`{shown(m)}`" for m in extra)))
                 try:
                     got = formula.evaluate(node, ex.nilai)
                 except formula.EvaluationError as exc:
-                    yield j.doc.problem(cloc, "contoh", f"example cannot be evaluated: {exc}")
+                    yield j.doc.problem(cloc, "contoh",
+                                        t("checks.example-fails", reason=str(exc)))
                     continue
                 if not math.isclose(got, ex.hasil, rel_tol=1e-9, abs_tol=1e-9):
-                    yield j.doc.problem(cloc + ("hasil",), "contoh",
-                                        f"example gives {got:.10g}, not {ex.hasil:g}")
+                    yield j.doc.problem(cloc + ("hasil",), "contoh", t(
+                        "checks.example-differs", got=f"{got:.10g}", expected=f"{ex.hasil:g}"))
 
 
 @check("name-percent", "warning")
@@ -126,8 +128,7 @@ def check_name_percent(defs: Definitions) -> Iterator[Problem]:
             if node and name.startswith(("persentase", "prosentase")) \
                     and not formula.scales_by_100(node):
                 yield j.doc.problem(loc + ("rumus",), "name-percent",
-                                    "the name says \"Persentase\" but the formula is not "
-                                    "multiplied by 100", level="warning")
+                                    t("checks.name-percent"), level="warning")
 
 
 @check("name-count", "warning")
@@ -143,6 +144,4 @@ def check_name_count(defs: Definitions) -> Iterator[Problem]:
             if node and ind.nama.strip().lower().startswith("jumlah") \
                     and formula.is_ratio(node):
                 yield j.doc.problem(loc + ("rumus",), "name-count",
-                                    "the name says \"Jumlah\" (a count) but the formula is a "
-                                    "ratio; rename it (e.g. \"Persentase …\") or count instead",
-                                    level="warning")
+                                    t("checks.name-count"), level="warning")

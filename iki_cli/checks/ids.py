@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-import keyword
 import re
 from collections.abc import Iterator
 
 from ..definitions.loading import Definitions
 from ..definitions.model import KEBAB, MAX_ID, SNAKE
-from ..problems import Problem
+from ..formula import RESERVED_WORDS
+from ..i18n import t
+from ..problems import Problem, printable
 from .registry import check, indicators
 
 
 def _bad_id(value: str, pattern: str, kind: str) -> str | None:
+    what = t(f"checks.kind-{kind}")
     if len(value) > MAX_ID:
-        return f"{kind} id `{value[:20]}…` is {len(value)} characters; the limit is {MAX_ID}"
+        return t("checks.id-too-long", kind=what, start=value[:20], count=len(value),
+                 limit=MAX_ID)
     if not re.match(pattern, value):
-        style = ("kebab-case (lowercase letters, digits and single hyphens, e.g. "
-                 "`kepala-dinas`)" if pattern == KEBAB else
-                 "snake_case (lowercase letters, digits and `_`, starting with a letter, "
-                 "e.g. `pmks_ada`)")
-        return f"{kind} id `{value}` must be {style}"
-    if pattern == SNAKE and keyword.iskeyword(value):
-        return f"variable id `{value}` is a reserved word; choose another name"
+        return t("checks.id-kebab" if pattern == KEBAB else "checks.id-snake", kind=what,
+                 id=printable(value, one_line=True))
+    # Soft keywords (`match`, `case`, `type`, `_`) are refused by the formula parser too.
+    if pattern == SNAKE and value in RESERVED_WORDS:
+        return t("checks.id-reserved", id=value)
     return None
 
 
@@ -31,7 +32,8 @@ def check_ids(defs: Definitions) -> Iterator[Problem]:
     """Ids follow their pattern and are at most 64 characters.
 
     Positions, objectives and indicators use kebab-case; variables use
-    snake_case (not a Python keyword) so that they read well in formulas.
+    snake_case (not a Python keyword, nor a soft keyword: ``match``, ``case``,
+    ``type``, ``_``) so that they read well in formulas.
 
     Bad: ``id: Kepala_Dinas`` (position), ``id: pmks-ada`` (variable).
     Good: ``id: kepala-dinas``, ``id: pmks_ada``.
@@ -77,16 +79,16 @@ def check_unique_ids(defs: Definitions) -> Iterator[Problem]:
             line = defs.variabel.doc.pos(("variabel", first, "id"))[0]
             yield defs.variabel.doc.problem(
                 ("variabel", again, "id"), "duplicate-id",
-                f"variable `{ids[again]}` is already defined on line {line}")
+                t("checks.duplicate-variable", id=ids[again], line=line))
     for j in defs.jabatan:
         sas_ids = [s.id for s in j.model.sasaran]
         for first, again in _duplicates(sas_ids):
             line = j.doc.pos(("sasaran", first, "id"))[0]
             yield j.doc.problem(("sasaran", again, "id"), "duplicate-id",
-                                f"objective `{sas_ids[again]}` is already defined on line {line}")
+                                t("checks.duplicate-objective", id=sas_ids[again], line=line))
         locs = list(indicators(j))
         ind_ids = [ind.id for _, _, ind in locs]
         for first, again in _duplicates(ind_ids):
             line = j.doc.pos(locs[first][0] + ("id",))[0]
             yield j.doc.problem(locs[again][0] + ("id",), "duplicate-id",
-                                f"indicator `{ind_ids[again]}` is already defined on line {line}")
+                                t("checks.duplicate-indicator", id=ind_ids[again], line=line))

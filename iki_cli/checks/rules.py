@@ -15,7 +15,22 @@ FILE_RULES: dict[str, tuple[str, str]] = {
     "file-too-large": ("error", ("A definitions file is larger than 1 MiB; no honest position "
                        "file is, so iki refuses to read it.")),
     "unreadable": ("error", ("The file exists but cannot be read (permissions, a folder with a "
-                   "`.yaml` name, …).")),
+                   "`.yaml` name, a FIFO or a device, …).")),
+    "control-character": ("error", ("Text holds a control character: an escape written in a "
+                          "double-quoted string (``\\x1b``, ``\\x07``, ``\\r``), or a "
+                          "bidirectional override (U+202A–U+202E, U+2066–U+2069). A terminal "
+                          "or a report would act on it instead of showing it — retitle a "
+                          "window, clear the screen, make text read backwards. Tabs and line "
+                          "breaks are allowed.\n\nBad: ``nama: \"Kantor \\x1b]0;x\\x07\"``. "
+                          "Good: ``nama: Kantor``.")),
+    "stray-file": ("error", ("A file or folder in ``jabatan/`` that is not a position file "
+                   "(``README.md``, ``arsip/``): only ``<id>.yaml`` files directly in "
+                   "``jabatan/`` are read, so anything else there is either misplaced or a "
+                   "position that would be silently missing. An editor's backup "
+                   "(``staf.yaml~``, ``.staf.yaml.swp``, ``staf.yaml.bak``) or another hidden "
+                   "file is a *warning*; ``.gitkeep`` and the files operating systems leave "
+                   "(``.DS_Store``, ``Thumbs.db``) are ignored.\n\nBad: "
+                   "``jabatan/catatan.docx``. Good: keep notes outside ``jabatan/``.")),
     "missing-file": ("error", ("`organisasi.yaml`, `variabel.yaml` or the `jabatan/` folder "
                      "with at least one position file is missing.")),
     "yaml-alias": ("error", ("Aliases (``*name``) are not allowed: every value is written "

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from ..definitions.hierarchy import ancestors
 from ..definitions.loading import Definitions
-from ..problems import Problem, did_you_mean
+from ..i18n import t
+from ..problems import Problem, did_you_mean, shown
 from .registry import check
 
 
@@ -16,13 +17,17 @@ def check_file_names(defs: Definitions) -> Iterator[Problem]:
 
     Bad: ``jabatan/kadis.yaml`` containing ``id: kepala-dinas``.
     Good: ``jabatan/kepala-dinas.yaml`` containing ``id: kepala-dinas``.
+
+    A file in ``jabatan/`` that looks like a position file but is not named
+    ``<id>.yaml`` exactly is not read, and is this error too: ``staf.YAML``,
+    ``staf.Yaml``, ``staf.yml``, ``staf.yaml.txt`` (as Notepad saves it),
+    ``"staf.yaml "`` (a trailing space).
     """
     for j in defs.jabatan:
         stem = j.path.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".yaml")
         if stem != j.model.id:
             yield j.doc.problem(("id",), "file-name",
-                                f"id `{j.model.id}` does not match the file name `{stem}.yaml`; "
-                                f"rename the file to `{j.model.id}.yaml` or change the id")
+                                t("checks.file-name", id=j.model.id, stem=stem))
 
 
 @check("atasan")
@@ -36,21 +41,19 @@ def check_atasan(defs: Definitions) -> Iterator[Problem]:
     heads = [j for j in defs.jabatan if j.model.atasan is None]
     for j in defs.jabatan:
         boss = j.model.atasan
+        if boss is not None and boss in defs.unloaded:
+            continue  # its own file has the error
         if boss is not None and boss not in ids:
             yield j.doc.problem(("atasan",), "atasan",
-                                f"`atasan` names unknown position `{boss}`"
-                                f"{did_you_mean(boss, ids)}")
+                                t("checks.atasan-unknown", id=boss) + did_you_mean(boss, ids))
         elif boss == j.model.id:
-            yield j.doc.problem(("atasan",), "atasan", "a position cannot be its own `atasan`")
-    if defs.jabatan and not heads:
-        yield Problem(defs.jabatan[0].path, 1, 1, "error", "atasan",
-                      "no position is the head: exactly one position must have no `atasan`")
+            yield j.doc.problem(("atasan",), "atasan", t("checks.atasan-self"))
+    if defs.jabatan and not heads and not defs.unloaded:  # the head may be the one not loaded
+        yield Problem(defs.jabatan[0].path, 1, 1, "error", "atasan", t("checks.no-head"))
     if len(heads) > 1:
         names = ", ".join(f"`{h.model.id}`" for h in heads)
         for h in heads[1:]:
-            yield h.doc.problem(("id",), "atasan",
-                                f"more than one head ({names}): every position but the head "
-                                "needs an `atasan`")
+            yield h.doc.problem(("id",), "atasan", t("checks.many-heads", names=names))
 
 
 @check("atasan-cycle")
@@ -71,7 +74,7 @@ def check_cycles(defs: Definitions) -> Iterator[Problem]:
                 if current.atasan == j.model.id:
                     loop = " → ".join(seen + [j.model.id])
                     yield j.doc.problem(("atasan",), "atasan-cycle",
-                                        f"`atasan` goes round in a cycle: {loop}")
+                                        t("checks.atasan-cycle", loop=loop))
                 break
             seen.append(current.atasan)
             current = positions[current.atasan]
@@ -96,20 +99,22 @@ def check_mendukung(defs: Definitions) -> Iterator[Problem]:
             pos_id, _, sas_id = target.partition("/")
             if not sas_id or "/" in sas_id:
                 yield j.doc.problem(loc, "mendukung",
-                                    f"`{target}` must be `<position-id>/<sasaran-id>`")
+                                    t("checks.mendukung-form", value=shown(target)))
                 continue
+            if pos_id in defs.unloaded:
+                continue  # its own file has the error
             if pos_id not in positions:
-                yield j.doc.problem(loc, "mendukung", f"unknown position `{pos_id}`"
-                                    f"{did_you_mean(pos_id, positions)}")
+                yield j.doc.problem(loc, "mendukung", t("checks.mendukung-position", id=pos_id)
+                                    + did_you_mean(pos_id, positions))
                 continue
             objectives = [s.id for s in positions[pos_id].sasaran]
             if sas_id not in objectives:
                 yield j.doc.problem(loc, "mendukung",
-                                    f"position `{pos_id}` has no objective `{sas_id}`"
-                                    f"{did_you_mean(sas_id, objectives)}")
-            elif pos_id not in chain:
-                above = ", ".join(chain) or "none"
+                                    t("checks.mendukung-objective", position=pos_id, id=sas_id)
+                                    + did_you_mean(sas_id, objectives))
+            # A chain that ends at a file that did not load may go on above it.
+            elif pos_id not in chain and not (chain and chain[-1] in defs.unloaded):
+                above = ", ".join(chain) or t("checks.none")
                 yield j.doc.problem(loc, "mendukung",
-                                    f"`{pos_id}` is not a superior of `{j.model.id}` "
-                                    f"(superiors: {above}); an objective can only support "
-                                    "an objective of a superior")
+                                    t("checks.mendukung-not-superior", position=pos_id,
+                                      id=j.model.id, superiors=above))

@@ -10,7 +10,7 @@ import typer
 
 from .. import __version__
 from ..errors import IkiError, UsageError
-from .console import fail
+from .console import OutputError, fail
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,6 +57,8 @@ def register(commands: list[Callable[..., Any]]) -> None:
             with i18n.using(lang):
                 try:
                     return _fn(*a, **kw)
+                except OutputError:
+                    raise  # standard output failed: `main` says so once, at the end
                 except UsageError as exc:
                     fail(str(exc), 2)
                 except IkiError as exc:

@@ -9,11 +9,10 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageError
 from ..i18n import t
 from .app import command
 from .console import err, escape
-from .options import DefinitionsOpt, LangOpt, require_root
+from .options import DefinitionsOpt, LangOpt, output_folder, path_argument, require_root
 from .policy import gc_kept
 
 
@@ -46,7 +45,7 @@ def validate(
 @command()
 def schema(
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="Folder to write the .schema.json files to; "
+        "-o", "--output", parser=path_argument, help="Folder to write the .schema.json files to; "
         "without it the schemas are printed as one JSON object.")] = None,
     lang: LangOpt = "id",
 ) -> None:
@@ -61,8 +60,7 @@ def schema(
         merged = {name: json.loads(text) for name, text in schemas.items()}
         sys.stdout.write(json.dumps(merged, indent=2, ensure_ascii=False) + "\n")
         return
-    if output.exists() and not output.is_dir():
-        raise UsageError(f"-o names the file `{output}`; give a folder for the schema files")
+    output_folder(output)
     files = {output / name: text for name, text in schemas.items()}
     write_all(files)  # all three or none; a folder that cannot be made is one message
     for path in files:

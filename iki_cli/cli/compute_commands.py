@@ -23,11 +23,16 @@ from .options import (
     LangOpt,
     PeriodOpt,
     TemplatesOpt,
+    check_inputs,
     check_lang,
     load_valid,
+    output_file,
+    output_folder,
     parse_delimiter,
     parse_formats,
     parse_period_option,
+    path_argument,
+    templates_folder,
 )
 from .policy import gc_kept, gc_paused
 
@@ -52,8 +57,8 @@ def compute(
         "-v", "--values", help="A values file, folder or glob pattern, as the arguments; "
         "repeat for several.")] = None,
     definitions: DefinitionsOpt = Path("definitions"),
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the reports.")]
-    = Path("laporan"),
+    output: Annotated[Path, typer.Option("-o", "--output", parser=path_argument,
+                                         help="Folder for the reports.")] = Path("laporan"),
     formats: Annotated[str, typer.Option(
         "-f", "--format", help="Comma-separated formats: md, html, json, csv, xlsx.")]
     = "md,html,json",
@@ -90,7 +95,9 @@ def compute(
     delim = parse_delimiter(delimiter)
     chosen = parse_formats(formats, REPORT_FORMATS)
     signed = parse_date_option(tanggal)
-    paths = expand([*(values or []), *(files or [])])
+    output_folder(output)
+    templates = templates_folder(templates)
+    paths = expand(check_inputs([*(values or []), *(files or [])]))
     revision = None
     if rev is not None:
         defs, revision = _definitions_at(definitions, rev)
@@ -238,10 +245,19 @@ def render_outputs(report: Report, defs: Definitions, formats: list[str], output
             contents[path] = report_workbook(report, defs, lang)
         else:
             contents[path] = rendered[fmt]
-    if output.exists() and not output.is_dir():
-        raise UsageError(t("cli.output-not-folder", path=str(output)))
     write_all(contents)
     return list(contents)
+
+
+# A CSV template (.csv, or .tsv with --delimiter tab) or the data-entry workbook (.xlsx).
+TEMPLATE_SUFFIXES = (".csv", ".tsv", ".xlsx")
+
+
+def _exists_as_file(path: Path) -> bool:
+    try:
+        return path.exists() and not path.is_dir()
+    except OSError:
+        return False
 
 
 @command()
@@ -249,8 +265,9 @@ def template(
     periode: PeriodOpt,
     definitions: DefinitionsOpt = Path("definitions"),
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="File to write (.csv, or .xlsx for a workbook); "
-        "without it the CSV is printed. With --per-sumber: the folder for the workbooks.")]
+        "-o", "--output", parser=path_argument,
+        help="File to write (.csv, or .xlsx for a workbook); without it the CSV is printed. "
+        "With --per-sumber: the folder for the workbooks.")]
     = None,
     angka: AngkaOpt = Angka.id,
     delimiter: DelimiterOpt = None,
@@ -282,12 +299,17 @@ def template(
     if per_sumber:
         if output is None:
             raise UsageError(t("cli.per-sumber-needs-folder", example=f"nilai-{period.code}"))
-        if output.suffix.lower() in (".xlsx", ".xlsm", ".csv") or (
-                output.exists() and not output.is_dir()):
+        if output.suffix.lower() in TEMPLATE_SUFFIXES + (".xlsm",) or (
+                _exists_as_file(output)):
             raise UsageError(t("cli.per-sumber-not-file", path=str(output)))
-        folder = output
-    elif output is not None and output.suffix.lower() in (".xlsm", ".xls", ".ods"):
-        raise UsageError(t("cli.template-workbook-xlsx", path=str(output)))
+        folder = output_folder(output)
+    elif output is not None:
+        output_file(output)  # a device or a FIFO is refused as such, whatever its name
+        if output.suffix.lower() in (".xlsm", ".xls", ".ods"):
+            raise UsageError(t("cli.template-workbook-xlsx", path=str(output)))
+        if output.suffix.lower() not in TEMPLATE_SUFFIXES:
+            raise UsageError(t("cli.template-suffix", path=str(output),
+                               suffix=output.suffix or "–"))
     defs = load_valid(definitions)
     if folder is not None:
         from ..export.atomic import write_all

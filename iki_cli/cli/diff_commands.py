@@ -21,9 +21,12 @@ from .options import (
     TemplatesOpt,
     check_lang,
     load_valid,
+    output_folder,
     parse_delimiter,
     parse_formats,
     parse_period_option,
+    path_argument,
+    templates_folder,
 )
 from .policy import gc_kept
 
@@ -71,16 +74,14 @@ def diff(
 
     # Plain str options checked here: typer's choice types would need module-level enums.
     if format not in ("text", "md", "json"):
-        raise UsageError(f"--format must be text, md or json, not `{format}`")
+        raise UsageError(t("cli.diff-bad-format", value=format))
     gates = [g.strip() for g in (fail_on or "").split(",") if g.strip()]
     if fail_on is not None and (not gates or any(g not in FAIL_ON for g in gates)):
-        raise UsageError(f"--fail-on must be `breaking`, `predikat` or both "
-                         f"(`breaking,predikat`), not `{fail_on}`")
+        raise UsageError(t("cli.diff-bad-fail-on", value=fail_on))
     if (periode is None) != (not values):
-        raise UsageError("the impact preview needs both -p PERIOD and -v FILE "
-                         "(e.g. `iki diff main -p 2026 -v nilai-2026.csv`)")
+        raise UsageError(t("cli.diff-preview-needs"))
     if "predikat" in gates and periode is None:
-        raise UsageError("--fail-on predikat compares the numbers: give -p PERIOD and -v FILE")
+        raise UsageError(t("cli.diff-predikat-needs"))
     check_lang(lang)
     period = parse_period_option(periode) if periode is not None else None
     delim = parse_delimiter(delimiter)
@@ -105,13 +106,13 @@ def diff(
         if preview is not None:
             _print_preview(preview, lang)
     if "breaking" in gates and result.has_breaking:
-        fail(f"{describe.counts(result)['breaking']} breaking change(s) (--fail-on breaking)", 1)
+        fail(t("cli.diff-breaking", count=describe.counts(result)["breaking"]), 1)
     if "predikat" in gates and preview is not None:
         from ..diff.impact import predikat_changed
 
         moved = predikat_changed(preview.effects)
         if moved:
-            fail(f"the predikat of {len(moved)} indicator(s) changes (--fail-on predikat)", 1)
+            fail(t("cli.diff-predikat-moved", count=len(moved)), 1)
 
 
 def _preview(old_defs: Definitions | None, new_defs: Definitions | None, result: DiffResult,
@@ -156,12 +157,13 @@ def _print_changes(result: DiffResult, base: str) -> None:
     from ..diff import describe
 
     if not result.changes:
-        out.print(f"No changes to the definitions between {escape(base)} and "
-                  f"{escape(describe.head_label(result))}.")
+        out.print(t("cli.diff-no-changes", base=escape(base),
+                    head=escape(describe.head_label(result))))
         return
     n = describe.counts(result)
     out.print(f"[bold]{escape(base)} → {escape(describe.head_label(result))}[/]: "
-              f"{n['breaking']} breaking, {n['target']} target, {n['text']} text")
+              + t("cli.diff-counts", breaking=n["breaking"], target=n["target"],
+                  text=n["text"]))
     colours = {"breaking": "bold red", "target": "bold yellow", "text": "bold blue"}
     for klass in describe.CLASSES:
         group = result.of_class(klass)
@@ -195,8 +197,8 @@ def _print_preview(preview: Preview, lang: str) -> None:
 @command()
 def doc(
     definitions: DefinitionsOpt = Path("definitions"),
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the document.")]
-    = Path("laporan"),
+    output: Annotated[Path, typer.Option("-o", "--output", parser=path_argument,
+                                         help="Folder for the document.")] = Path("laporan"),
     formats: Annotated[str, typer.Option(
         "-f", "--format", help="Comma-separated formats: md, html, docx (Word).")] = "md,html",
     lang: LangOpt = "id",
@@ -209,9 +211,9 @@ def doc(
 
     chosen = parse_formats(formats, ("md", "html", "docx"))
     lang = check_lang(lang)
+    output_folder(output)
+    templates = templates_folder(templates)
     defs = load_valid(definitions)
-    if output.exists() and not output.is_dir():
-        raise UsageError(t("cli.output-not-folder", path=str(output)))
     contents: dict[Path, str | bytes] = {}
     for fmt in chosen:
         if fmt == "docx":

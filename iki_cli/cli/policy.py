@@ -1,4 +1,4 @@
-"""Process policy of the command line: the garbage collector around what a command loads.
+"""Process policy of the command line: the garbage collector, and SIGTERM.
 
 The policy holds only in the `iki` process itself (`main` turns it on), whose
 life ends with the command; a program or test that calls the commands in its
@@ -8,8 +8,11 @@ own process keeps its collector as it is.
 from __future__ import annotations
 
 import gc
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import FrameType
 
 _active = False
 
@@ -61,3 +64,29 @@ def gc_kept() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so every `finally` removes what it made.
+
+    A BaseException, as KeyboardInterrupt is: no `except Exception` of a
+    command swallows it on the way out.
+    """
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated()
+
+
+@contextmanager
+def terminated_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into `Terminated` while the block runs (the main thread only)."""
+    if threading.current_thread() is not threading.main_thread() or \
+            not hasattr(signal, "SIGTERM"):
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -5,24 +5,31 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ..problems import Problem
+from ..i18n import t
+from ..problems import Problem, printable
 
 
 def _summary(problems: list[Problem], files: int) -> str:
     errors = sum(p.level == "error" for p in problems)
     warnings = len(problems) - errors
     if not problems:
-        return f"OK: {files} file(s) checked, no problems."
+        return t("cli.validate-ok", files=files)
+    return t("cli.validate-summary", errors=_count(errors, "error"),
+             warnings=_count(warnings, "warning"), files=files)
 
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
 
-    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {files} file(s) checked."
+def _count(n: int, word: str) -> str:
+    return t(f"cli.{word}-{'one' if n == 1 else 'many'}", n=n)
 
 
 def text_report(problems: list[Problem], files: int) -> str:
-    """`path:line:col: level [rule] message` lines, then a summary line."""
-    lines = [f"{p.location()}: {p.level} [{p.rule}] {p.message}" for p in problems]
+    """`path:line:col: level [rule] message` lines, then a summary line.
+
+    Whatever a file holds is written out, never acted on by the terminal: control
+    characters in a location or a message are escapes (`\\x1b`), one problem one line.
+    """
+    lines = [f"{printable(p.location(), one_line=True)}: {p.level} [{p.rule}] "
+             f"{printable(p.message, one_line=True)}" for p in problems]
     return "\n".join(lines + [_summary(problems, files)]) + "\n"
 
 
@@ -44,13 +51,14 @@ def github_report(problems: list[Problem], files: int) -> str:
     """GitHub Actions workflow commands, one annotation per problem."""
     lines = []
     for p in problems:
-        props = [f"file={_escape_property(p.path)}"]
+        props = [f"file={_escape_property(printable(p.path))}"]
         if p.line:
             props.append(f"line={p.line}")
         if p.column:
             props.append(f"col={p.column}")
         props.append(f"title={_escape_property('iki ' + p.rule)}")
-        lines.append(f"::{p.level} {','.join(props)}::{_escape_data(p.message)}")
+        lines.append(f"::{p.level} {','.join(props)}::"
+                     f"{_escape_data(printable(p.message))}")
     lines.append(_summary(problems, files))
     return "\n".join(lines) + "\n"
 

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from ..periods import MAX_YEAR, MIN_YEAR
 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SNAKE = r"^[a-z][a-z0-9_]*$"
 MAX_ID = 64
+
+def _exactly_one(value: Any) -> Any:
+    # `true` and `1.0` equal 1 in Python, and a strict Literal[1] takes them: only the int.
+    if type(value) is not int:
+        raise ValueError("versi_skema must be the whole number 1")
+    return value
+
+
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_exactly_one)]
+# Text that a report shows as a heading or a cell: something besides blanks.
+Teks = Annotated[str, Field(pattern=r"\S")]
 
 Agregasi = Literal["jumlah", "terakhir", "rata_rata", "maksimum"]
 Polaritas = Literal["positif", "negatif"]
@@ -30,7 +41,7 @@ class Threshold(_Model):
     """One step of a threshold list: values from `batas_bawah` up get `label`."""
 
     batas_bawah: float
-    label: str
+    label: Teks
 
 
 class CapaianRules(_Model):
@@ -81,10 +92,10 @@ class Penandatangan(_Model):
 class Organisasi(_Model):
     """`organisasi.yaml`: the office and its rating rules."""
 
-    versi_skema: Literal[1]
-    nama: str
+    versi_skema: SchemaVersion
+    nama: Teks
     singkatan: str | None = None
-    pemda: str
+    pemda: Teks
     capaian: CapaianRules = CapaianRules()
     predikat: list[Threshold] = Field(default_factory=lambda: list(DEFAULT_PREDIKAT),
                                       min_length=1)
@@ -105,7 +116,7 @@ class Variabel(_Model):
     """One data element of `variabel.yaml`."""
 
     id: str = _id(SNAKE, "variable")
-    uraian: str
+    uraian: Teks
     satuan: str | None = None
     agregasi: Agregasi
     sumber_data: str | None = None
@@ -123,7 +134,7 @@ class Aturan(_Model):
 class VariabelFile(_Model):
     """`variabel.yaml`: the catalogue of data elements, and the rules between them."""
 
-    versi_skema: Literal[1]
+    versi_skema: SchemaVersion
     variabel: list[Variabel] = Field(min_length=1)
     aturan: list[Aturan] = Field(default_factory=list)
 
@@ -139,7 +150,7 @@ class Indikator(_Model):
     """A performance indicator with its formula and targets."""
 
     id: str = _id(KEBAB, "indicator")
-    nama: str
+    nama: Teks
     rumus: str
     satuan: str
     polaritas: Polaritas = "positif"
@@ -156,7 +167,7 @@ class Sasaran(_Model):
     """An objective of a position, with its indicators."""
 
     id: str = _id(KEBAB, "objective")
-    uraian: str
+    uraian: Teks
     mendukung: str | None = Field(
         default=None, json_schema_extra={"pattern": r"^[a-z0-9-]+/[a-z0-9-]+$"})
     indikator: list[Indikator] = Field(min_length=1)
@@ -165,9 +176,9 @@ class Sasaran(_Model):
 class Jabatan(_Model):
     """`jabatan/<id>.yaml`: one position."""
 
-    versi_skema: Literal[1]
+    versi_skema: SchemaVersion
     id: str = _id(KEBAB, "position")
-    jabatan: str
+    jabatan: Teks
     atasan: str | None = None
     tugas: list[str] = Field(min_length=1)
     fungsi: list[str] = Field(default_factory=list)

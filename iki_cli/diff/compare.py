@@ -38,6 +38,9 @@ FIELDS: dict[str, tuple[tuple[str, Klass], ...]] = {
         ("uraian", "text"), ("satuan", "breaking"), ("agregasi", "breaking"),
         ("sumber_data", "text"), ("rentang", "target"),
     ),
+    # A plausibility rule (`aturan` of variabel.yaml): what it checks judges the values,
+    # like a rating scale; its message is wording.
+    "aturan": (("syarat", "target"), ("pesan", "text")),
     "jabatan": (
         ("jabatan", "text"), ("atasan", "text"), ("tugas", "text"), ("fungsi", "text"),
         ("urutan", "text"),
@@ -51,8 +54,8 @@ FIELDS: dict[str, tuple[tuple[str, Klass], ...]] = {
     ),
 }
 # The field that names an object in "added"/"removed" lines.
-LABEL_FIELD = {"organisasi": "nama", "variabel": "uraian", "jabatan": "jabatan",
-          "sasaran": "uraian", "indikator": "nama"}
+LABEL_FIELD = {"organisasi": "nama", "variabel": "uraian", "aturan": "pesan",
+               "jabatan": "jabatan", "sasaran": "uraian", "indikator": "nama"}
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ def snapshot(defs: Definitions) -> Objects:
     if defs.variabel is not None:
         for var in defs.variabel.model.variabel:
             objects[f"variabel:{var.id}"] = _fields("variabel", var.model_dump())
+        for rule in defs.variabel.model.aturan:
+            objects[f"aturan:{rule.id}"] = _fields("aturan", rule.model_dump())
     for loaded in defs.jabatan:
         pos = loaded.model
         objects[f"jabatan:{pos.id}"] = _fields("jabatan", pos.model_dump())
@@ -172,14 +177,17 @@ def object_kind(key: str) -> str:
 
 
 def _object_order(key: str) -> tuple[Any, ...]:
-    """Office first, then variables, then each position with its objectives and indicators."""
+    """Office first, then variables, rules, then each position with its objectives and
+    indicators."""
     kind, _, ident = key.partition(":")
     pos, _, child = ident.partition("/")
     if kind == "organisasi":
         return (0, "", 0, "")
     if kind == "variabel":
         return (1, ident, 0, "")
-    return (2, pos, ("jabatan", "sasaran", "indikator").index(kind), child)
+    if kind == "aturan":
+        return (2, ident, 0, "")
+    return (3, pos, ("jabatan", "sasaran", "indikator").index(kind), child)
 
 
 def compare(old: Objects, new: Objects) -> list[Change]:

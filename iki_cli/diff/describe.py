@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..i18n import t
 from ..markdown import code_span, md_escape
 from ..periods import is_period
 from .compare import (
@@ -33,7 +34,7 @@ class Part:
 
 def head_label(result: DiffResult) -> str:
     """How the head side is named to a reader."""
-    return "the working tree" if result.head == WORKTREE else result.head
+    return t("diff.worktree") if result.head == WORKTREE else result.head
 
 
 def counts(result: DiffResult) -> dict[Klass, int]:
@@ -46,7 +47,8 @@ def describe(change: Change) -> list[Part]:
     if change.change != "changed":
         data = change.new if change.change == "added" else change.old
         label = (data or {}).get(LABEL_FIELD[object_kind(change.object)])
-        return [Part(change.change)] + ([Part(": "), Part(str(label), "value")] if label else [])
+        return [Part(t(f"diff.{change.change}"))] + (
+            [Part(": "), Part(str(label), "value")] if label else [])
     if isinstance(change.old, dict) and isinstance(change.new, dict):
         return _map_delta(change.old, change.new)
     if change.field in ("tugas", "fungsi"):
@@ -59,9 +61,9 @@ def describe(change: Change) -> list[Part]:
 
 def _value(value: Any, kind: PartKind) -> list[Part]:
     if value is None:
-        return [Part("(none)")]
+        return [Part(t("diff.none"))]
     if value == "":
-        return [Part("(empty)")]
+        return [Part(t("diff.empty"))]
     return [Part(format_value(value), kind)]
 
 
@@ -94,9 +96,9 @@ def _map_delta(old: dict[str, Any], new: dict[str, Any]) -> list[Part]:
         if parts:
             parts.append(Part("; "))
         if key not in old:
-            parts += [Part(f"{key} added "), *_value(new[key], "new")]
+            parts += [Part(f"{key} {t('diff.added')} "), *_value(new[key], "new")]
         elif key not in new:
-            parts += [Part(f"{key} removed "), *_value(old[key], "old")]
+            parts += [Part(f"{key} {t('diff.removed')} "), *_value(old[key], "old")]
         else:
             parts += [Part(f"{key} "), *_value(old[key], "old"), Part(" → "),
                       *_value(new[key], "new")]
@@ -114,8 +116,9 @@ def _list_delta(old: list[str], new: list[str]) -> list[Part]:
         ("removed", removed, "old"), ("added", added, "new"))
     for word, items, kind in steps:
         for item in items:
-            parts += ([Part("; ")] if parts else []) + [Part(f"{word} "), Part(item, kind)]
-    return parts or [Part("order changed")]
+            parts += ([Part("; ")] if parts else []) + [Part(f"{t('diff.' + word)} "),
+                                                         Part(item, kind)]
+    return parts or [Part(t("diff.order-changed"))]
 
 
 def _shorten_pair(old: str, new: str, limit: int = 100, context: int = 30) -> tuple[str, str]:
@@ -148,11 +151,6 @@ def to_json(result: DiffResult) -> str:
     return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-_HEADINGS: dict[Klass, str] = {
-    "breaking": "Breaking: the meaning of results changes",
-    "target": "Targets and rating scales",
-    "text": "Wording and additions",
-}
 
 
 def _md_parts(parts: Iterable[Part]) -> str:
@@ -162,20 +160,19 @@ def _md_parts(parts: Iterable[Part]) -> str:
 
 def to_markdown(result: DiffResult) -> str:
     """A review comment: a summary line, then one bullet per change grouped by class."""
-    head = "the working tree" if result.head == WORKTREE else code_span(result.head)
+    head = t("diff.worktree") if result.head == WORKTREE else code_span(result.head)
     lines = [f"### iki diff: {code_span(result.base)} → {head}", ""]
     if not result.changes:
-        return "\n".join(lines + ["No changes to the definitions.", ""])
+        return "\n".join(lines + [t("diff.md-no-changes"), ""])
     n = counts(result)
-    plural = "s" if len(result.changes) != 1 else ""
-    lines.append(f"**{n['breaking']} breaking**, {n['target']} target, {n['text']} text "
-                 f"change{plural}.")
+    lines.append(t("diff.md-counts", breaking=n["breaking"], target=n["target"], text=n["text"],
+                   total=len(result.changes)))
     lines.append("")
     for klass in CLASSES:
         group = result.of_class(klass)
         if not group:
             continue
-        lines += [f"#### {_HEADINGS[klass]} ({len(group)})", ""]
+        lines += [f"#### {t('diff.heading-' + klass)} ({len(group)})", ""]
         for c in group:
             field = f" {code_span(c.field)}:" if c.field else ""
             lines.append(f"- {code_span(c.object)}{field} {_md_parts(describe(c))}")

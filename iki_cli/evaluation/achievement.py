@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ..definitions.model import CapaianRules, Threshold
 
 
@@ -12,6 +14,8 @@ def capaian(realisasi: float, target: float, polaritas: str,
         value = 100.0
     elif target == 0:
         return None, "target-zero"
+    elif target < 0:  # a percentage of a negative target means nothing
+        return None, "target-negative"
     elif polaritas == "positif":
         value = realisasi / target * 100
     elif rules.negatif == "kebalikan":
@@ -20,6 +24,8 @@ def capaian(realisasi: float, target: float, polaritas: str,
         value = target / realisasi * 100
     else:
         value = (2 - realisasi / target) * 100
+    if not math.isfinite(value):  # R / T beyond the largest number: no percentage to show
+        return None, "capaian-too-large"
     # float(): the default floor is the int 0, and JSON should read `0.0` like every capaian
     value = float(max(value, rules.batas_bawah))
     if rules.batas_atas is not None:

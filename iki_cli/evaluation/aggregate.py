@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -50,10 +51,17 @@ def combined(agregasi: str, values: list[float], months: list[int] | None = None
         return max(values)
     # rata_rata: a time average, each record weighted by the months it covers
     if months is None or min(months) == max(months):
-        return sum(values) / len(values)
+        average = sum(values) / len(values)
+        if not math.isfinite(average):  # the sum overflowed: the average itself may be a number
+            average = sum(value / len(values) for value in values)
+        return average
     total = 0.0
     for value, weight in zip(values, months, strict=True):
         total += value * weight
+    if not math.isfinite(total):  # value × months overflowed
+        whole = sum(months)
+        return sum(value * (weight / whole) for value, weight in zip(values, months,
+                                                                      strict=True))
     return total / sum(months)
 
 

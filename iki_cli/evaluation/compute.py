@@ -7,6 +7,7 @@ ratio is Σnumerator / Σdenominator, never an average of quarterly ratios.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from .. import formula
@@ -40,11 +41,16 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
     masukan: dict[str, Aggregate] = {}
     absent = False
     of = (aggregates or Aggregates(catalogue, values)).of
+    too_large = False
     for name in names:
         agg = masukan[name] = of(name, period)
         if agg.value is None:
             absent = True
             pesan.append(Pesan("no-value", {"var": name, "period": period.code}))
+            continue
+        if not math.isfinite(agg.value):  # two huge values summed: no number holds it
+            too_large = True
+            pesan.append(Pesan("value-too-large", {"var": name}))
             continue
         nilai[name] = agg.value
         if not agg.coverage.complete:
@@ -53,6 +59,9 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
     target = _target(ind, period)
     result = Result(jabatan, sasaran, ind.id, ind.nama, ind.satuan, ind.polaritas,
                     None, target, None, None, None, "lengkap", pesan, nilai, masukan)
+    if too_large:
+        result.status = "galat"
+        return result
     if absent:
         result.status = "tanpa_data"
         return result
@@ -77,6 +86,10 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
     value, why = capaian(realisasi, target, ind.polaritas, rules)
     if why:
         pesan.append(Pesan(why, {}))
+        if why == "capaian-too-large":  # a result that is no number: `galat`, as SPEC §5 has it
+            result.realisasi = None
+            result.kategori = None
+            result.status = "galat"
         return result
     result.capaian = value
     scale = org.predikat if org else []

@@ -78,8 +78,10 @@ def to_json(report: Report, defs: Definitions, lang: str = "id") -> str:
     """
     # Each result is encoded as it is made: the objects of thousands of results, with
     # their figures over time, are never all held at once.
-    head = json.dumps(_head(report, defs), ensure_ascii=False, indent=2)
-    line = json.JSONEncoder(ensure_ascii=False).encode
+    # allow_nan=False: `Infinity` and `NaN` are not JSON; evaluation makes every number
+    # finite (a result too large to be one is `galat`), and a slip fails here, not in a reader.
+    head = json.dumps(_head(report, defs), ensure_ascii=False, indent=2, allow_nan=False)
+    line = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode
     rows = ",\n    ".join(line(r) for r in _results(report, defs, lang))
     body = f"[\n    {rows}\n  ]" if report.hasil else "[]"
     return f'{head[:-2]},\n  "hasil": {body}\n}}\n'

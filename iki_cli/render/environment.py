@@ -66,6 +66,28 @@ def builtin_templates() -> jinja2.BaseLoader:
     raise IkiError(t("render.no-builtin-templates"))
 
 
+class _ConfinedLoader(jinja2.FileSystemLoader):
+    """A user's templates folder, out of which no template reaches.
+
+    Jinja refuses `..` in a template name, but follows a symlink: a template
+    `_ringkasan.md -> ~/.ssh/id_rsa` from a merge request would print the file
+    into the report that a CI job publishes. A template whose real path is
+    outside the folder is an error.
+    """
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        root = Path(self.searchpath[0]).resolve()
+        try:
+            Path(filename).resolve().relative_to(root)
+        except ValueError:
+            raise jinja2.TemplateError(t(
+                "render.template-outside", name=template,
+                folder=display_path(Path(self.searchpath[0])))) from None
+        return source, filename, uptodate
+
+
 def environment(fmt: str, templates: Path | None = None, lang: str = "id") -> jinja2.Environment:
     """The Jinja environment of one output format, the user's folder before the built-ins."""
     if lang not in LANGS:
@@ -78,7 +100,7 @@ def environment(fmt: str, templates: Path | None = None, lang: str = "id") -> ji
             key = "render.templates-not-folder" if templates.exists() else \
                 "render.templates-missing"
             raise UsageError(t(key, path=str(templates)))
-        loaders.append(jinja2.FileSystemLoader(str(templates)))
+        loaders.append(_ConfinedLoader(str(templates)))
     loaders.append(builtin_templates())
     # A user's templates are code from a merge request: rendered in Jinja's immutable
     # sandbox, which refuses `__class__`, `__globals__`, calls of unsafe callables and

@@ -9,6 +9,7 @@ the results; the templates `_riwayat.*` and `_lkjip.*` only lay them out.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -156,6 +157,8 @@ def _change(before: TitikView, after: TitikView, polaritas: str,
     if before.realisasi is None or after.realisasi is None:
         return None
     diff = after.realisasi - before.realisasi
+    if not math.isfinite(diff):  # two huge values: no difference to print
+        return None
     if abs(diff) < 0.5 * 10.0 ** -desimal:  # 0 once rounded half-up to the decimals shown
         return Perubahan(before.label, 0.0, "tetap", "=", "tetap", "#444")
     up = diff > 0

@@ -12,6 +12,7 @@ short: whole-unit coordinates, the lines of a kind in one path.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import NamedTuple
@@ -56,8 +57,10 @@ def trend_svg(points: list[TrendPoint], desimal: int, lang: str, label: str,
     if end is not None:
         heights.append(end[1])
     low, high = min(heights), max(heights)
-    if high == low:
-        low, high = low - 1, high + 1
+    if high == low:  # one height: a band around it (relative, for huge values)
+        low, high = low - max(abs(low) * 0.05, 1.0), high + max(abs(high) * 0.05, 1.0)
+    if not all(math.isfinite(v) for v in (low, high, (high - low) * 1.24)) or high == low:
+        return Markup()  # values beyond what a chart can scale: the numbers say it
     pad = (high - low) * 0.12
     top = high + pad
     scale = (HEIGHT - _TOP - _BOTTOM) / (high - low + 2 * pad)

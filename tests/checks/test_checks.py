@@ -279,7 +279,7 @@ bad("file-name", [("jabatan/kadis.yaml", 2, 5, "file-name")],
     message="rename the file to `kepala.yaml`",
     jabatan={"kepala": None, "kadis": DEFAULT_HEAD})
 bad("file-name", [("jabatan/staf.yml", 0, 0, "file-name")], id="file-name-yml",
-    message="`.yaml`", files={"jabatan/staf.yml": STAF_YAML})
+    message="rename this file to `staf.yaml`", files={"jabatan/staf.yml": STAF_YAML})
 good("file-name", jabatan={"staf": STAF_YAML})
 
 
@@ -747,6 +747,91 @@ bad("schema", [("organisasi.yaml", 5, 9, "schema")], id="renstra-year-out-of-ran
 
 
 # --- the tests ----------------------------------------------------------------------------------
+
+# --- hostile input: what a careless or hostile file holds -------------------------------------
+
+bad("target-not-positive", [(HEAD, 14, 17, "target-not-positive"),
+                            (HEAD, 15, 17, "target-not-positive")],
+    message="no achievement is computed against a negative target",
+    jabatan={"kepala": _head_target("2026: -5\n2027: 0")})
+good("target-not-positive", jabatan={"kepala": _head_target("2026: 80").replace(
+    'satuan: "%"', 'satuan: "%"\n                polaritas: negatif').replace("80", "0")})
+bad("thresholds", [("organisasi.yaml", 6, 30, "thresholds")], id="thresholds-same-label",
+    message="the label `baik` is already used on line 5", organisasi="""\
+        versi_skema: 1
+        nama: Kantor Uji
+        pemda: Kabupaten Uji
+        predikat:
+          - {batas_bawah: 0, label: Baik}
+          - {batas_bawah: 50, label: baik}
+        """)
+for word in ("match", "case", "type"):
+    bad("bad-id", [(HEAD, 12, 20, "formula-syntax"), ("variabel.yaml", 6, 9, "bad-id")],
+        id=f"bad-id-soft-keyword-{word}", message=f"`{word}` is a reserved word",
+        variabel=f"""\
+            versi_skema: 1
+            variabel:
+              - id: a
+                uraian: A
+                agregasi: jumlah
+              - id: {word}
+                uraian: B
+                agregasi: terakhir
+            """, jabatan={"kepala": DEFAULT_HEAD.replace("a / b * 100", f"a / {word} * 100")
+                          .replace("{a: 3, b: 4}", f"{{a: 3, {word}: 4}}")})
+for name in ("staf.YAML", "staf.Yaml", "staf.yaml.txt", "staf.yaml ", "staf.yml.TXT"):
+    bad("file-name", [(f"jabatan/{name}", 0, 0, "file-name")],
+        id=f"file-name-{name.replace(' ', 'space').replace('.', '-')}",
+        message="rename this file to `staf.yaml`", files={f"jabatan/{name}": STAF_YAML})
+bad("stray-file", [("jabatan/README.md", 0, 0, "stray-file"),
+                   ("jabatan/arsip", 0, 0, "stray-file")],
+    message="not a position file", files={"jabatan/README.md": "# Jabatan\n",
+                                          "jabatan/arsip/lama.yaml": STAF_YAML})
+bad("stray-file", [("jabatan/.staf.yaml.swp", 0, 0, "stray-file"),
+                   ("jabatan/staf.yaml~", 0, 0, "stray-file")], id="stray-file-backups",
+    message="an editor's backup", files={"jabatan/.staf.yaml.swp": b"\x00vim",
+                                         "jabatan/staf.yaml~": STAF_YAML})
+good("stray-file", files={"jabatan/.gitkeep": "", "jabatan/.DS_Store": b"\x00\x01"})
+bad("control-character", [("organisasi.yaml", 2, 7, "control-character")],
+    message="control character U+001B", organisasi="""\
+        versi_skema: 1
+        nama: "Kantor \\x1b]0;pwned\\x07Uji"
+        pemda: Kabupaten Uji
+        """)
+bad("control-character", [(HEAD, 3, 17, "control-character")], id="control-character-bidi",
+    message="U+202E", jabatan={"kepala": DEFAULT_HEAD.replace(
+        "jabatan: Kepala Kantor", "jabatan: Kepala \u202eKantor")})
+bad("control-character", [("organisasi.yaml", 4, 1, "control-character"),
+                          ("organisasi.yaml", 4, 1, "unknown-key")],
+    id="control-character-in-a-key", message="U+001B", organisasi="""\
+        versi_skema: 1
+        nama: Kantor Uji
+        pemda: Kabupaten Uji
+        "\\x1b[2J": x
+        """)
+good("control-character", organisasi="""\
+        versi_skema: 1
+        nama: "Kantor\\tUji"
+        pemda: "Kabupaten\\nUji"
+        """)
+bad("yaml-tag", [("organisasi.yaml", 2, 7, "yaml-tag")], id="yaml-tag-non-specific",
+    message="the tag `!` is not allowed", organisasi="""\
+        versi_skema: 1
+        nama: ! Kantor Uji
+        pemda: Kabupaten Uji
+        """)
+for value in ("true", "1.0", "'1'"):
+    bad("schema-version", [("organisasi.yaml", 1, 14, "schema-version")],
+        id=f"schema-version-{value}", organisasi=f"""\
+            versi_skema: {value}
+            nama: Kantor Uji
+            pemda: Kabupaten Uji
+            """)
+for value in ('""', '"   "', "' '"):
+    bad("schema", [(HEAD, 3, 10, "schema")], id=f"schema-blank-jabatan-{value}",
+        message="`jabatan` is empty; write the text",
+        jabatan={"kepala": DEFAULT_HEAD.replace("jabatan: Kepala Kantor", f"jabatan: {value}")})
+
 
 @pytest.mark.parametrize("case", BAD, ids=[c.id for c in BAD])
 def test_failing_case(case: Case, make_root: Callable[..., Path]) -> None:

@@ -117,7 +117,7 @@ def test_folder_named_like_a_position_file(runner: CliRunner, office: Path, nila
                                            tmp_path: Path) -> None:
     (office / "jabatan" / "x.yaml").mkdir()
     out = refused(runner, office, nilai, tmp_path / "out", rule="unreadable", where="x.yaml")
-    assert "cannot read file" in out
+    assert "this is a folder; a definitions file is a YAML file" in out
 
 
 def test_dangling_symlink(runner: CliRunner, office: Path, nilai: Path, tmp_path: Path) -> None:
@@ -207,8 +207,8 @@ def test_output_folder_below_a_file(runner: CliRunner, office: Path, nilai: Path
     blocker.write_text("bukan folder\n", encoding="utf-8")
     r = invoke(runner, "compute", "-p", "2026", "-v", nilai, "-d", office,
                "-o", blocker / "laporan")
-    assert r.exit_code == 1, r.output
-    assert "cannot write" in r.output and "berkas" in r.output, r.output
+    assert r.exit_code == 2, r.output  # a wrong argument, like -o naming a file
+    assert "`" + str(blocker) + "` is a file, not a folder" in r.output, r.output
     assert blocker.read_text(encoding="utf-8") == "bukan folder\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["berkas", "definitions"]
 

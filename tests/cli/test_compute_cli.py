@@ -169,6 +169,7 @@ def test_example_values_compute_as_the_examples_readme_says(cli: CliRunner,
     assert "1.103.902" in text and "81,25" in text
 
     doc = compute_json(cli, tmp_path, "-p", "2026", "-d", SHIPPED, "-v", EXAMPLE, "--lang", "id")
+    assert doc["ilustratif"] is True
     assert doc["ringkasan"] == {
         "indikator": 35, "lengkap": 34, "parsial": 1, "tanpa_data": 0, "galat": 0,
         "predikat": {"Sangat Rendah": 1, "Rendah": 1, "Sedang": 3, "Tinggi": 16,
@@ -177,11 +178,22 @@ def test_example_values_compute_as_the_examples_readme_says(cli: CliRunner,
     pmks = h[("kepala-dinas", "pmks-tertangani")]
     assert pmks["realisasi"] == pytest.approx((6500 + 6800 + 6900 + 6848) / 38640 * 100) == 70
     assert pmks["capaian"] == pytest.approx(87.5) and pmks["predikat"] == "Tinggi"
+    # The Kasi's own numerator over the same PMKS count: 14,700 / 38,640.
+    kasi = h[("kasi-perlindungan-jaminan-sosial", "pmks-ditangani")]
+    assert kasi["realisasi"] == pytest.approx((3500 + 3700 + 3800 + 3700) / 38640 * 100)
+    assert kasi["capaian"] == pytest.approx(14700 / 38640 * 100 / 45 * 100)
+    assert kasi["predikat"] == "Tinggi"
+    assert not [p for r in doc["hasil"] for p in r["pesan"] if p["kode"] == "aturan"]
+    served = h[("kasi-kesejahteraan-masyarakat", "pelayanan-kesejahteraan-baik")]
+    assert served["realisasi"] == pytest.approx((350 + 390 + 370 + 402)
+                                                / (420 + 460 + 440 + 480) * 100) == 84
+    assert served["capaian"] == pytest.approx(84 / 85 * 100)
     lansia = h[("kasi-lansia", "lansia-difasilitasi")]
     assert lansia["status"] == "parsial"
     assert lansia["pesan"] == [{"kode": "missing-parts", "teks": (
-        "Jumlah lansia yang difasilitasi pemberdayaan dan perlindungan dalam periode: "
-        "2026-TW4 belum ada")}]
+        "Jumlah lansia yang difasilitasi pemberdayaan dan perlindungan dalam periode "
+        "(setiap orang dihitung satu kali dalam setahun, hanya yang belum tercatat pada "
+        "periode sebelumnya): 2026-TW4 belum ada")}]
     assert lansia["capaian"] == pytest.approx((720 + 800 + 780) / 4800 * 100 / 75 * 100)
     assert lansia["predikat"] == "Rendah"
     ikm = h[("sekretaris", "nilai-ikm")]

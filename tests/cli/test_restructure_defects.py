@@ -77,8 +77,8 @@ def test_schema_into_a_folder_that_cannot_be_made_is_one_message(runner: CliRunn
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     r = invoke(runner, "schema", "-o", blocker / "inside")  # a file where a folder should be
-    assert r.exit_code == 1, r.output
-    assert r.output.count("error:") == 1 and "cannot write" in r.output
+    assert r.exit_code == 2, r.output  # a wrong argument
+    assert r.output.count("error:") == 1 and "is a file, not a folder" in r.output
 
 
 def test_show_lists_each_variable_once(runner: CliRunner, make_root: MakeRoot,

@@ -398,11 +398,11 @@ def test_invalid_base_names_the_revision_and_its_path(runner: CliRunner, repo: P
     edit(file, "satuan: [kasus]\n", "satuan: kasus\n")
     r = runner.invoke(app, ["diff", "-d", str(repo / "definitions")])
     assert r.exit_code == 1, r.output
-    assert "the definitions at BASE `HEAD` (4 error(s)) are invalid" in r.output
+    assert "the definitions at BASE `HEAD` (1 error(s)) are invalid" in r.output  # not cascaded
     assert "HEAD:definitions/jabatan/pengelola-program-tb.yaml:19:" in r.output
     r = runner.invoke(app, ["diff", "HEAD~1", "HEAD", "-d", str(repo / "definitions")])
     assert r.exit_code == 1, r.output
-    assert "at HEAD `HEAD` (4 error(s))" in r.output
+    assert "at HEAD `HEAD` (1 error(s))" in r.output
 
 
 def test_not_a_repository(runner: CliRunner, tmp_path: Path) -> None:
@@ -472,7 +472,7 @@ def test_markdown_format(runner: CliRunner, repo: Path) -> None:
     assert r.exit_code == 0, r.output
     md = r.stdout
     assert md.startswith("### iki diff: `HEAD` → the working tree\n\n**5 breaking**, "
-                         "1 target, 1 text changes.\n")
+                         "1 target, 1 text — 7 change(s).\n")
     assert re.search(r"#### Breaking.*\(5\)", md)
     assert "- `indikator:pengelola-program-tb/kasus-tb-ditemukan` `satuan`: `kasus` → `orang`" \
         in md
@@ -522,8 +522,10 @@ def test_core_does_not_import_the_cli() -> None:
 def test_every_model_field_is_compared_or_an_object() -> None:
     from iki_cli.definitions import model
 
-    structural = {"versi_skema", "id", "sasaran", "indikator", "variabel"}
+    structural = {"versi_skema", "id", "sasaran", "indikator", "variabel", "aturan"}
+    assert set(model.VariabelFile.model_fields) - structural == set()  # rules are objects
     for kind, cls in (("organisasi", model.Organisasi), ("variabel", model.Variabel),
+                      ("aturan", model.Aturan),
                       ("jabatan", model.Jabatan), ("sasaran", model.Sasaran),
                       ("indikator", model.Indikator)):
         compared = {name for name, _ in compare.FIELDS[kind]} - {"sasaran"} \
@@ -578,3 +580,29 @@ def test_ci_recipes_are_valid_yaml_running_real_commands() -> None:
     code = _yaml_blocks(text) + re.findall(r"`([^`\n]+)`", text)
     used = {word for snippet in code for word in re.findall(r"(?<![\w-])iki ([a-z]+)", snippet)}
     assert {"validate", "diff"} <= used <= _subcommands(), used - _subcommands()
+
+
+def test_a_plausibility_rule_is_an_object_of_its_own(runner: CliRunner, repo: Path) -> None:
+    catalogue = repo / "definitions" / "variabel.yaml"
+    text = catalogue.read_text("utf-8")
+    catalogue.write_text(text + "aturan:\n  - id: sembuh-dalam-kohort\n"
+                         "    syarat: kasus_tb_sembuh <= kasus_tb_diobati\n"
+                         "    pesan: Pasien sembuh melebihi kohort\n", "utf-8")
+    commit(repo, "rule")
+    edit(catalogue, "syarat: kasus_tb_sembuh <= kasus_tb_diobati",
+         "syarat: kasus_tb_sembuh < kasus_tb_diobati")
+    r = runner.invoke(app, ["diff", "-d", str(repo / "definitions"), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    [change] = json.loads(r.stdout)["changes"]
+    assert change == {"class": "target", "change": "changed",
+                      "object": "aturan:sembuh-dalam-kohort", "field": "syarat",
+                      "old": "kasus_tb_sembuh <= kasus_tb_diobati",
+                      "new": "kasus_tb_sembuh < kasus_tb_diobati"}
+
+
+def test_the_markdown_review_is_indonesian_with_lang_id(runner: CliRunner, repo: Path) -> None:
+    r = runner.invoke(app, ["diff", "-d", str(repo / "definitions"), "--format", "md",
+                            "--lang", "id"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout == ("### iki diff: `HEAD` → isi folder kerja (working tree)\n\n"
+                        "Tidak ada perubahan pada definisi.\n")

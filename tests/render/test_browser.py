@@ -273,13 +273,13 @@ SOURCE = Sumber("definitions", "0123456789ab", None, False, None, ("nilai-2026.c
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The HTML period reports and IKI documents: the small office's, and the shipped
-    office's year and second-quarter reports, with `ilustratif`, `penandatangan` and
-    `tempat` set as the shipped definitions will have them."""
+    office's year and second-quarter reports (the shipped definitions set `ilustratif` and
+    `tempat`; a signatory's name is added here, as an office would)."""
     folder = tmp_path_factory.mktemp("html")
     shipped = folder / "definitions"
     shutil.copytree(SHIPPED, shipped)
     with (shipped / "organisasi.yaml").open("a", encoding="utf-8") as fh:
-        fh.write("ilustratif: true\ntempat: Nganjuk\npenandatangan:\n  jabatan: kepala-dinas\n"
+        fh.write("penandatangan:\n  jabatan: kepala-dinas\n"
                  "  nama: Dra. Contoh Nama, M.Si.\n  nip: \"197001011990032001\"\n")
     defs = load(shipped)
     values = read(defs, [EXAMPLE])

@@ -688,7 +688,8 @@ def test_shipped_office_document(runner: CliRunner, tmp_path: Path) -> None:
     assert html.count("<rect") == 6 + positions - 1
     # The head comes first, as in the source document.
     assert md.index("Kepala Dinas Sosial PPPA") < md.index("Sekretaris Dinas")
-    assert ("Jumlah PMKS yang tertangani (ditangani) dalam periode / Jumlah PMKS (Pemerlu "
+    assert ("Jumlah PMKS yang tertangani dalam periode (setiap orang dihitung satu kali dalam "
+            "setahun, hanya yang belum tercatat pada periode sebelumnya) / Jumlah PMKS (Pemerlu "
             "Pelayanan Kesejahteraan Sosial) yang ada × 100%") in md
 
 

@@ -39,10 +39,10 @@ def problems(defs: Definitions, files: list[Path], **options: object) -> list[st
 
 def test_utf8_with_bom_and_crlf(defs: Definitions, tmp_path: Path) -> None:
     f = write(tmp_path / "a.csv", "\ufeffperiode;variabel;nilai;keterangan\r\n"
-              "2026-TW1;penduduk;1.103.902;Proyeksi – BPS\r\n")
+              "2026-TW1;penduduk;1.103.902;Data ilustratif – bukan angka BPS\r\n")
     values = read(defs, [f])
     assert value(values, "penduduk") == 1103902
-    assert values.entries["penduduk"][TW1].note == "Proyeksi – BPS"
+    assert values.entries["penduduk"][TW1].note == "Data ilustratif – bukan angka BPS"
     assert values.problems == []
 
 

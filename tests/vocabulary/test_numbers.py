@@ -145,3 +145,14 @@ def test_the_bulk_parser_agrees_with_parse_number(text: str, notation: str) -> N
 def test_the_bulk_parser_reads_the_usual_number(text: str, notation: str,
                                                 expected: float) -> None:
     assert number_parser(notation)(text) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text,notation", [
+    ("1\u00a0000 000", "id"), ("1 000\u202f000", "en"), ("12\u00a0345 678,5", "id"),
+    ("12\u00a0345 678.5", "en")])
+def test_one_kind_of_space_groups_a_number(text: str, notation: str) -> None:
+    """A mix of spaces (a pasted cut between two numbers?) is refused, never joined."""
+    with pytest.raises(NumberError, match="space"):
+        parse_number(text, notation)  # type: ignore[arg-type]
+    assert parse_number(text.replace("\u00a0", " ").replace("\u202f", " "),
+                        notation) > 1000  # type: ignore[arg-type]

@@ -50,4 +50,5 @@ MESSAGES: dict[str, str] = {
     "render.template-unreadable": "cannot read a template in `{path}`: {reason}",
     "render.template-not-found": "template `{name}` not found (neither in --templates nor built in)",
     "render.template-recursion": "the template calls itself without end",
+    "render.template-outside": "template `{name}` in `{folder}` is a link to a file outside the templates folder; copy the file into the folder instead",
 }

@@ -12,4 +12,7 @@ MESSAGES: dict[str, str] = {
     "pesan.kategori-below-scale": "measured value {value} is below the category scale",
     "pesan.aturan": "{teks} (rule `{aturan}`: {syarat} does not hold, {left} against {right})",
     "pesan.aturan-galat": "{teks} (rule `{aturan}`: {syarat} cannot be evaluated, a division by zero)",
+    "pesan.value-too-large": "{var}: the combined value is too large to be a number; check the values",
+    "pesan.target-negative": "the target is negative: achievement is not computed",
+    "pesan.capaian-too-large": "achievement (measured value against the target) is too large to be a number; check the values and the target",
 }

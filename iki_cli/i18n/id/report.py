@@ -50,4 +50,5 @@ MESSAGES: dict[str, str] = {
     "render.template-unreadable": "sebuah templat di `{path}` tidak dapat dibaca: {reason}",
     "render.template-not-found": "templat `{name}` tidak ditemukan (tidak di --templates, tidak pula bawaan)",
     "render.template-recursion": "templat memanggil dirinya sendiri tanpa akhir",
+    "render.template-outside": "templat `{name}` di `{folder}` adalah tautan ke berkas di luar folder templat; salin berkasnya ke dalam folder itu",
 }

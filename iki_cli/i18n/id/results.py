@@ -12,4 +12,7 @@ MESSAGES: dict[str, str] = {
     "pesan.kategori-below-scale": "realisasi {value} di bawah skala kategori",
     "pesan.aturan": "{teks} (aturan `{aturan}`: {syarat} tidak terpenuhi, {left} terhadap {right})",
     "pesan.aturan-galat": "{teks} (aturan `{aturan}`: {syarat} tidak dapat dihitung, ada pembagian dengan nol)",
+    "pesan.value-too-large": "{var}: nilai gabungannya terlalu besar untuk sebuah angka; periksa nilainya",
+    "pesan.target-negative": "target bernilai negatif: capaian tidak dihitung",
+    "pesan.capaian-too-large": "capaian (realisasi terhadap target) terlalu besar untuk sebuah angka; periksa nilai dan targetnya",
 }
