@@ -24,7 +24,7 @@ from ..errors import ProblemsError, UsageError
 from ..i18n import t
 from ..periods import Period, PeriodError, parse_period
 from ..problems import Problem
-from .ingest import DELIMITERS, Source, period_hint, suggest
+from .ingest import DELIMITERS, Source, period_problem, suggest
 from .sniff import Mislabelled, check_kind
 
 ANALYSIS_FIELDS = ("faktor_pendukung", "faktor_penghambat", "tindak_lanjut")
@@ -111,8 +111,7 @@ class _Reader:
         try:
             period = parse_period(periode)
         except PeriodError as exc:
-            self.problem(row.number, t("values.analysis-periode-empty") if not periode else
-                         f"{exc}{period_hint(periode)}", where("periode"))
+            self.problem(row.number, period_problem(periode, exc), where("periode"))
         key = self._indicator(indikator, row.number, where("indikator"))
         if period is None or key is None or period != self.period:
             return

@@ -4,7 +4,6 @@ MESSAGES: dict[str, str] = {
     "values.analysis-unknown-column": "unknown column `{name}`{hint}; the columns are {columns}",
     "values.analysis-column-twice": "column `{name}` appears twice",
     "values.analysis-missing-columns": "missing column(s) {missing}: the header must name `periode`, `indikator` and at least one of {columns}",
-    "values.analysis-periode-empty": "`periode` is empty",
     "values.analysis-indikator-empty": "`indikator` is empty; write POSITION-ID/INDICATOR-ID",
     "values.analysis-indikator-without-position": "`indikator` `{text}` lacks its position; write `{indikator}`",
     "values.analysis-unknown-indikator": "unknown indicator `{text}`{hint}; write POSITION-ID/INDICATOR-ID as in `iki list`",

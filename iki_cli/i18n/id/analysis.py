@@ -4,7 +4,6 @@ MESSAGES: dict[str, str] = {
     "values.analysis-unknown-column": "kolom `{name}` tidak dikenal{hint}; kolomnya adalah {columns}",
     "values.analysis-column-twice": "kolom `{name}` muncul dua kali",
     "values.analysis-missing-columns": "kolom {missing} tidak ada: baris judul harus memuat `periode`, `indikator` dan sekurang-kurangnya satu dari {columns}",
-    "values.analysis-periode-empty": "`periode` kosong",
     "values.analysis-indikator-empty": "`indikator` kosong; tulis ID-JABATAN/ID-INDIKATOR",
     "values.analysis-indikator-without-position": "`indikator` `{text}` tanpa jabatannya; tulis `{indikator}`",
     "values.analysis-unknown-indikator": "indikator `{text}` tidak dikenal{hint}; tulis ID-JABATAN/ID-INDIKATOR seperti pada `iki list`",
