@@ -26,6 +26,7 @@ from .chart import Grafik, chart_svg, svg_number
 from .formula_view import formula_html, formula_text
 from .history_markup import history_filters
 from .pohon import tree_svg
+from .row_markup import row_filters
 
 
 def filters(lang: str) -> dict[str, Callable[..., Any]]:
@@ -34,6 +35,7 @@ def filters(lang: str) -> dict[str, Callable[..., Any]]:
     def grafik(g: Grafik, label: str, no_value: str, provisional: str = "") -> Markup:
         return chart_svg(g, label, no_value, lang, provisional)
 
+    numbers = text_filters.number_filters(lang)  # angka, angka_bebas
     return {
         "br": text_filters.line_breaks,
         "md": md_escape,
@@ -44,8 +46,9 @@ def filters(lang: str) -> dict[str, Callable[..., Any]]:
         "svg": svg_number,
         "grafik_svg": grafik,
         "pohon_svg": tree_svg,
-        **text_filters.number_filters(lang),  # angka, angka_bebas
+        **numbers,
         **history_filters(lang),  # riwayat_html, riwayat_md, lkjip_html, lkjip_md
+        **row_filters(lang, numbers),  # baris_html, baris_md: their numbers by `numbers`
     }
 
 

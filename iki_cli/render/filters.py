@@ -82,6 +82,11 @@ def links(eval_ctx: Any, value: object) -> str | Markup:
     text = "" if value is None else str(value)
     if not eval_ctx.autoescape:
         return text
+    return Markup(links_html(text))
+
+
+def links_html(text: str) -> str:
+    """The HTML of `links`: the text escaped, its web addresses links."""
     out: list[str] = []
     last = 0
     for m in _URL.finditer(text):
@@ -90,4 +95,4 @@ def links(eval_ctx: Any, value: object) -> str | Markup:
         out.append(f'<a href="{url}" rel="noopener noreferrer">{url}</a>')
         last = m.end()
     out.append(str(escape(text[last:])))
-    return Markup("".join(out))
+    return "".join(out)
