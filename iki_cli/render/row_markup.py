@@ -7,9 +7,9 @@ indicators; here each text is escaped once, without a template expression around
 it. Numbers are written by the `angka` and `angka_bebas` filters, as in the
 templates. The macro stays the place to lay a row out differently: a user's own
 `_indikator_row.*` replaces it (docs/reports.md has the Jinja that writes the same
-row, to start from). The formula and the indicator over time come in as the
-`rumus()` and `riwayat()` macros wrote them, so a user's own `_rumus.html` or
-`_riwayat.*` still applies.
+row, to start from). The formula and the indicator over time are drawn by the
+`rumus()` and `riwayat()` macros the row is given, so a user's own `_rumus.html`
+or `_riwayat.*` still applies.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import jinja2
 from markupsafe import Markup, escape
 
 from ..i18n import labels
@@ -40,18 +41,32 @@ def html_lines(text: str) -> str:
     return "<br>\n".join(html_text(line) for line in text.split("\n"))
 
 
-def row_filters(lang: str, numbers: dict[str, Callable[..., str]]
-                ) -> dict[str, Callable[..., Any]]:
+def row_filters(lang: str, numbers: dict[str, Callable[..., str]],
+                built_in: Callable[[Any, str], bool]) -> dict[str, Callable[..., Any]]:
     """The filters of this module, bound to the report language; `numbers` are the filters
-    `angka` and `angka_bebas` of the same language, which write the row's numbers."""
+    `angka` and `angka_bebas` of the same language, which write the row's numbers.
+
+    `built_in(macro, name)` says whether a macro is the one of the built-in template
+    `name`: the built-in `rumus()` and `riwayat()` only apply a filter, which is then
+    applied here without a template call (two per row); any other is called.
+    """
     L = labels(lang)
     E = {key: str(escape(text)) for key, text in L.items()}  # the labels, escaped for HTML
     num, free = numbers["angka"], numbers["angka_bebas"]
 
-    def baris_html(i: Any, j: Any, formula: str, history: str) -> Markup:
+    @jinja2.pass_environment
+    def baris_html(env: jinja2.Environment, i: Any, j: Any, rumus: Any,
+                   riwayat: Any) -> Markup:
+        formula = (env.filters["rumus_html"](i.rumus_bagian) if built_in(rumus, "_rumus.html")
+                   else rumus(i.rumus_bagian))
+        history = (env.filters["riwayat_html"](i) if built_in(riwayat, "_riwayat.html")
+                   else riwayat(i))
         return Markup(_row_html(i, j, formula, history, E, num, free))
 
-    def baris_md(i: Any, j: Any, history: str) -> str:
+    @jinja2.pass_environment
+    def baris_md(env: jinja2.Environment, i: Any, j: Any, riwayat: Any) -> str:
+        history = (env.filters["riwayat_md"](i) if built_in(riwayat, "_riwayat.md")
+                   else riwayat(i))
         return _row_md(i, j, history, L, num, free)
 
     return {"baris_html": baris_html, "baris_md": baris_md}

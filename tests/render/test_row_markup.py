@@ -82,3 +82,22 @@ def test_the_built_in_row_draws_the_users_formula_and_history(tmp_path: Path) ->
     assert html.count("<p>riwayat saya ") == len(report.hasil)
     row = next(line for line in md.splitlines() if "kepala--layanan-tepat-waktu" in line)
     assert row.endswith("<br>riwayat saya layanan-tepat-waktu |")
+
+
+def test_the_built_in_macros_are_told_from_a_users(tmp_path: Path) -> None:
+    """The row applies the built-in `rumus()` and `riwayat()` itself (no template call per
+    row) only when they are the built-in ones; a user's are called."""
+    from iki_cli.render.environment import built_in_macro, environment
+
+    own = tmp_path / "mine"
+    own.mkdir()
+    (own / "_rumus.html").write_text("{% macro rumus(e) %}x{% endmacro %}\n", encoding="utf-8")
+    for name, macro in (("_rumus.html", "rumus"), ("_riwayat.html", "riwayat"),
+                        ("_riwayat.md", "riwayat")):
+        fmt = name.rsplit(".", 1)[1]
+        built = getattr(environment(fmt).get_template(name).module, macro)
+        assert built_in_macro(built, name)
+        assert not built_in_macro(built, "_lkjip.html")  # another template's name
+        theirs = getattr(environment(fmt, own).get_template(name).module, macro)
+        assert built_in_macro(theirs, name) == (name != "_rumus.html")
+    assert not built_in_macro(lambda e: "x", "_rumus.html")
