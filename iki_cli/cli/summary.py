@@ -23,7 +23,7 @@ from ..evaluation.results import STATUSES, Report, Result
 from ..i18n import labels, t
 from ..numbers import format_number
 from ..periods import parse_period
-from ..render.attention import needs_attention, reached
+from ..render.attention import needs_attention, rated_to_date, reached, shown_rating
 from ..render.numbering import numbering
 from ..render.palette import rating_colour
 from ..render.periode import period_words
@@ -76,11 +76,22 @@ def summary_caption(report: Report, lang: str = "id") -> str:
 
 
 def headline(report: Report, lang: str = "id") -> str:
-    """The reports' headline: how many of all indicators met their target, and the rest."""
-    computed = [r for r in report.hasil if r.capaian is not None]
-    met = sum(reached(r.capaian) for r in computed)
+    """The reports' headline: how many of all indicators met their target, and the rest
+    (an indicator without a target for the period rated by its capaian to date)."""
+    shown = [shown_rating(r)[0] for r in report.hasil]
+    computed = [c for c in shown if c is not None]
+    met = sum(reached(c) for c in computed)
     return t("cli.summary-headline", lang, tercapai=met, indikator=len(report.hasil),
              di_bawah=len(computed) - met, tanpa_capaian=len(report.hasil) - len(computed))
+
+
+def to_date_note(report: Report, lang: str = "id") -> str | None:
+    """The footnote of the capaian marked `*`: rated to date, against the year's target."""
+    if not any(rated_to_date(r) for r in report.hasil):
+        return None
+    period = parse_period(report.periode)
+    to_date = labels(lang)["sd"].format(periode=period_words(period, lang))
+    return t("cli.summary-to-date", lang, periode=to_date, tahun=period.year)
 
 
 def _title(report: Report, defs: Definitions, lang: str) -> str:
@@ -148,6 +159,10 @@ class Summary:
                                        realisasi[id(r)], cols, scale)
         yield Text("─" * min(width, self._total(cols)), style="dim")
         yield Text(summary_caption(report, lang))
+        note = to_date_note(report, lang)
+        if note:
+            for line in textwrap.wrap(note, max(width, MIN_NAME), subsequent_indent="  "):
+                yield Text(line)
         attention = sum(needs_attention(r) for r in report.hasil)
         if attention:
             yield Text(t("cli.summary-attention", lang, jumlah=attention))
@@ -175,11 +190,15 @@ class Summary:
                    scale: list[str]) -> Iterator[Text]:
         lang = self.lang
         name = _two_lines(r.nama, cols.name)
-        predikat = _shorten(r.predikat or "–", cols.predikat)
-        capaian = format_number(r.capaian, 2, lang)
+        shown_capaian, shown_predikat = shown_rating(r)
+        predikat = _shorten(shown_predikat or "–", cols.predikat)
+        capaian = format_number(shown_capaian, 2, lang)
+        if rated_to_date(r):
+            capaian += "*"  # to date: the footnote says so
         first = Text(f"{number:<{_NUMBER_WIDTH}} {name[0]:<{cols.name}} "
                      f"{realisasi:>{cols.realisasi}} {capaian:>{_CAPAIAN_WIDTH}} ")
-        first.append(f"{predikat:<{cols.predikat}}", style=_predikat_style(r.predikat, scale))
+        first.append(f"{predikat:<{cols.predikat}}",
+                     style=_predikat_style(shown_predikat, scale))
         first.append(" ")
         first.append(_status(r.status, lang), style=STATUS_STYLE[r.status])
         yield first

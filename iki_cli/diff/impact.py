@@ -21,8 +21,12 @@ from ..periods import Period
 from ..values.ingest import Values
 from .compare import Change
 
-# The figures of a result a reviewer watches, in the order they are reported.
+# The figures of a result a reviewer watches, in the order they are reported; then those
+# of its history (SPEC §7) that rate it: the capaian and predikat to date (a quarter
+# without a target of its own is rated by them) and the capaian against the Renstra.
 FIELDS = ("realisasi", "capaian", "predikat", "status")
+HISTORY_FIELDS = ("sd_periode.capaian", "sd_periode.predikat", "renstra.capaian")
+PREDIKAT_FIELDS = ("predikat", "sd_periode.predikat")
 EffectKind = Literal["added", "removed", "changed"]
 
 
@@ -71,7 +75,13 @@ def results_by_key(report: Report) -> dict[str, Result]:
 
 
 def _figures(r: Result | None) -> dict[str, Any]:
-    return {f: (getattr(r, f) if r is not None else None) for f in FIELDS}
+    out = {f: (getattr(r, f) if r is not None else None) for f in FIELDS}
+    to_date = r.sd_periode if r is not None else None
+    plan = r.renstra if r is not None else None
+    out["sd_periode.capaian"] = to_date.capaian if to_date is not None else None
+    out["sd_periode.predikat"] = to_date.predikat if to_date is not None else None
+    out["renstra.capaian"] = plan.capaian if plan is not None else None
+    return out
 
 
 def _indicator_info(defs: Definitions) -> dict[str, tuple[int, str, tuple[str, ...]]]:
@@ -94,8 +104,9 @@ def impact(old_defs: Definitions, new_defs: Definitions, values: Values, period:
     order of positions, indicators only on the old side after them.
     """
     # The figures over time (SPEC §7) are not compared: computing them would only cost.
-    old = results_by_key(compute(old_defs, values, period, history=False))
-    new = results_by_key(compute(new_defs, values, period, history=False))
+    # With the history: both sides see the same earlier years and the same figures to date.
+    old = results_by_key(compute(old_defs, values, period))
+    new = results_by_key(compute(new_defs, values, period))
     own: dict[str, list[Change]] = {}
     variable_changes: dict[str, list[Change]] = {}
     for c in changes:
@@ -116,7 +127,7 @@ def impact(old_defs: Definitions, new_defs: Definitions, values: Values, period:
             fields = tuple((f, a[f], b[f]) for f in FIELDS)
         else:
             kind = "changed"
-            fields = tuple((f, a[f], b[f]) for f in FIELDS if a[f] != b[f])
+            fields = tuple((f, a[f], b[f]) for f in FIELDS + HISTORY_FIELDS if a[f] != b[f])
             if not fields:
                 continue
         desimal, satuan, names = info[key]
@@ -133,5 +144,6 @@ def positions_in_order(defs: Definitions) -> list[str]:
 
 
 def predikat_changed(effects: Iterable[Effect]) -> list[Effect]:
-    """The effects in which a predikat moved (the `--fail-on predikat` gate)."""
-    return [e for e in effects if e.field("predikat") is not None]
+    """The effects in which a predikat moved, the period's or the one to date (the
+    `--fail-on predikat` gate)."""
+    return [e for e in effects if any(e.field(f) is not None for f in PREDIKAT_FIELDS)]

@@ -15,7 +15,7 @@ from ..i18n import t
 from ..markdown import code_span, md_escape
 from ..numbers import format_number
 from .describe import Part, describe
-from .impact import Effect
+from .impact import HISTORY_FIELDS, Effect
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def figure(field: str, value: Any, effect: Effect, lang: str) -> str:
         return "–"
     if field == "realisasi":
         return format_number(value, effect.desimal, lang)
-    if field == "capaian":
+    if field in ("capaian", "sd_periode.capaian", "renstra.capaian"):
         return format_number(value, 2, lang)
     if field == "status":
         return t(f"diff.status-{value}", lang)
@@ -65,6 +65,16 @@ def effect_summary(effect: Effect, lang: str) -> str:
     if "predikat" in moved and "capaian" not in moved:
         parts.append(f"{t('diff.field-predikat', lang)} "
                      f"{_pair('predikat', *moved['predikat'], effect, lang)}")
+    for name, rating in (("sd_periode.capaian", "sd_periode.predikat"),
+                         ("renstra.capaian", None)):
+        if name in moved:
+            text = f"{t('diff.field-' + name, lang)} {_pair(name, *moved[name], effect, lang)}"
+            if rating and rating in moved:
+                text += f" ({_pair(rating, *moved[rating], effect, lang)})"
+            parts.append(text)
+    if "sd_periode.predikat" in moved and "sd_periode.capaian" not in moved:
+        parts.append(f"{t('diff.field-sd_periode.predikat', lang)} "
+                     f"{_pair('predikat', *moved['sd_periode.predikat'], effect, lang)}")
     old_target, new_target = effect.target
     if old_target != new_target:
         parts.append(f"{t('diff.field-target', lang)} "
@@ -108,6 +118,9 @@ def to_markdown(preview: Preview, lang: str) -> str:
     """A table to paste into a merge request: the definition change next to its effect."""
     heads = [t(f"diff.md-{key}", lang) for key in
              ("indikator", "perubahan", "realisasi", "capaian", "predikat", "status")]
+    history = any(f in HISTORY_FIELDS for e in preview.effects for f, _, _ in e.fields)
+    if history:
+        heads += [t("diff.md-sd-periode", lang), t("diff.md-renstra", lang)]
     lines = [f"#### {t('diff.impact-heading', lang, period=preview.periode)}", ""]
     if not preview.effects:
         return "\n".join(lines + [t("diff.no-impact", lang), ""])
@@ -117,6 +130,12 @@ def to_markdown(preview: Preview, lang: str) -> str:
         cells = [code_span(e.indikator), md_escape(_definition_cell(e, lang))]
         for name in ("realisasi", "capaian", "predikat", "status"):
             cells.append(md_escape(_pair(name, *moved[name], e, lang)) if name in moved else "")
+        if history:
+            to_date = [_pair(f, *moved[f], e, lang) for f in
+                       ("sd_periode.capaian", "sd_periode.predikat") if f in moved]
+            cells.append(md_escape(" · ".join(to_date)))
+            cells.append(md_escape(_pair("renstra.capaian", *moved["renstra.capaian"], e, lang))
+                         if "renstra.capaian" in moved else "")
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", t("diff.impact-values", lang, files=", ".join(preview.values)), ""]
     return "\n".join(lines)

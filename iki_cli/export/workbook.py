@@ -70,14 +70,17 @@ def report_workbook(report: Report, defs: Definitions, lang: str = "id") -> byte
 
     words = labels(lang)
     lines = _lines(report, defs, lang)
+    # Illustrative data and targets say so on every sheet and printed page (SPEC §1).
+    notice = ((f"{words['ilustratif']} — {words['ilustratif_keterangan']}", words["ilustratif"])
+              if defs.organisasi is not None and defs.organisasi.model.ilustratif else None)
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_LKJIP
     org = report.organisasi
     title = f"{org.get('nama', '')} — {period_words(report.periode, lang)}"
-    _measurement_sheet(ws, report, lines, words, lang, title)
-    _analysis_sheet(wb.create_sheet(SHEET_ANALYSIS), lines, words, title)
-    _inputs_sheet(wb.create_sheet(SHEET_INPUTS), lines, defs, words, title)
+    _measurement_sheet(ws, report, lines, words, lang, title, notice)
+    _analysis_sheet(wb.create_sheet(SHEET_ANALYSIS), lines, words, title, notice)
+    _inputs_sheet(wb.create_sheet(SHEET_INPUTS), lines, defs, words, title, notice)
     wb.properties.creator = "iki"
     wb.properties.title = f"IKI {report.periode}"
     wb.properties.created = wb.properties.modified = FIXED_TIME  # the same bytes every run
@@ -102,15 +105,26 @@ class _Styles:
         self.header_font = Font(name=FONT, bold=True, color=HEADER_FONT, size=10)
 
 
+Notice = tuple[str, str] | None  # (the row-3 line, the page footer's words)
+
+
 def _head(ws: Any, st: _Styles, title: str, subtitle: str, headers: Sequence[str],
-          widths: Sequence[float]) -> None:
-    """Rows 1–2 name the office and the period; row 4 is the frozen header; A4 landscape."""
+          widths: Sequence[float], notice: Notice = None) -> None:
+    """Rows 1–2 name the office and the period; row 3 says when the data and targets are
+    illustrative; row 4 is the frozen header; A4 landscape."""
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     _text(ws.cell(row=1, column=1), title)
     ws.cell(row=1, column=1).font = st.title
     _text(ws.cell(row=2, column=1), subtitle)
     ws.cell(row=2, column=1).font = st.font
+    if notice is not None:
+        _text(ws.cell(row=3, column=1), notice[0])
+        ws.cell(row=3, column=1).font = Font(name=FONT, bold=True, color="B71C1C", size=10)
+        ws.oddFooter.left.text = _header_text(notice[1].upper())
+        ws.oddFooter.left.size = 8
+        ws.oddFooter.left.color = "B71C1C"
     for col, (name, width) in enumerate(zip(headers, widths, strict=True), start=1):
         cell = ws.cell(row=FIRST_ROW, column=col)
         _text(cell, name)
@@ -182,7 +196,7 @@ def _earlier_periods(lines: list[_Line]) -> list[str]:
 
 
 def _measurement_sheet(ws: Any, report: Report, lines: list[_Line], words: dict[str, str],
-                       lang: str, title: str) -> None:
+                       lang: str, title: str, notice: Notice = None) -> None:
     st = _Styles()
     period = parse_period(report.periode)
     earlier = _earlier_periods(lines)
@@ -205,7 +219,7 @@ def _measurement_sheet(ws: Any, report: Report, lines: list[_Line], words: dict[
     headers += [end_label, words["capaian_renstra"] + " (%)", words["status"]]
     widths += [13, 13, 12]
     _head(ws, st, title, f"{report.organisasi.get('pemda', '')} · {words['lkjip_judul']}",
-          headers, widths)
+          headers, widths, notice)
     row = FIRST_ROW + 1
     for line in lines:
         r, d = line.result, line.ind.desimal
@@ -248,12 +262,13 @@ def _runs(keys: list[Any]) -> list[tuple[int, int]]:
     return runs
 
 
-def _analysis_sheet(ws: Any, lines: list[_Line], words: dict[str, str], title: str) -> None:
+def _analysis_sheet(ws: Any, lines: list[_Line], words: dict[str, str], title: str,
+                    notice: Notice = None) -> None:
     st = _Styles()
     headers = [words["no"], words["jabatan"], words["indikator"], words["capaian"],
                words["faktor_pendukung"], words["faktor_penghambat"], words["tindak_lanjut"]]
     widths = [6, 20, 30, 11, 40, 40, 40]
-    _head(ws, st, title, words["analisis"], headers, widths)
+    _head(ws, st, title, words["analisis"], headers, widths, notice)
     for row, line in enumerate(lines, start=FIRST_ROW + 1):
         a = line.result.analisis
         shown = line.riwayat.lkjip.capaian
@@ -268,13 +283,13 @@ def _analysis_sheet(ws: Any, lines: list[_Line], words: dict[str, str], title: s
 
 
 def _inputs_sheet(ws: Any, lines: list[_Line], defs: Definitions, words: dict[str, str],
-                  title: str) -> None:
+                  title: str, notice: Notice = None) -> None:
     st = _Styles()
     headers = [words["no"], words["indikator"], words["xlsx_variabel"], words["xlsx_uraian"],
                words["satuan"], words["xlsx_agregasi"], words["xlsx_nilai"],
                words["xlsx_dipakai"], words["xlsx_belum_ada"]]
     widths = [6, 28, 18, 32, 10, 12, 14, 28, 20]
-    _head(ws, st, title, words["masukan"], headers, widths)
+    _head(ws, st, title, words["masukan"], headers, widths, notice)
     row = FIRST_ROW + 1
     for line in lines:
         r = line.result

@@ -15,8 +15,24 @@ def reached(capaian: float | None) -> bool:
     return capaian is not None and round_half_up(capaian, 2) >= 100
 
 
+def rated_to_date(r: Result) -> bool:
+    """Whether the report rates `r` by its figures to date: a quarter or month without a
+    target of its own, whose capaian to date against the year's target is known (SPEC §7)."""
+    return (r.capaian is None and r.target is None and r.sd_periode is not None
+            and r.sd_periode.capaian is not None)
+
+
+def shown_rating(r: Result) -> tuple[float | None, str | None]:
+    """(capaian, predikat) the report rates `r` by: its own, else those to date."""
+    if rated_to_date(r):
+        assert r.sd_periode is not None
+        return r.sd_periode.capaian, r.sd_periode.predikat
+    return r.capaian, r.predikat
+
+
 def needs_attention(r: Result) -> bool:
-    """On the *perlu perhatian* list: not `lengkap`, no capaian, capaian below 100, or a
-    broken `aturan`."""
-    return (r.status != "lengkap" or r.capaian is None or not reached(r.capaian)
+    """On the *perlu perhatian* list: not `lengkap`, no capaian (its own, or to date where
+    the period has no target of its own), capaian below 100, or a broken `aturan`."""
+    capaian = shown_rating(r)[0]
+    return (r.status != "lengkap" or capaian is None or not reached(capaian)
             or any(p.kode.startswith(ATURAN_CODE_PREFIX) for p in r.pesan))

@@ -38,11 +38,15 @@ def report_context(report: Report, defs: Definitions, lang: str = "id", *,
     office = organisation(defs)
     office.update(report.organisasi)
     attention = attention_list(positions, lang)
+    ringkasan = summary_view(report, sum(len(g.indikator) for g in attention))
+    # Rated to date (a quarter without targets of its own): the chart and headline say so.
+    ringkasan.sd = next((i.hasil.sd for j in positions for i in j.indikator
+                         if i.hasil is not None and i.hasil.sd), None)
     return {
         **_common(defs, lang), "organisasi": office,
         "periode": report.periode, "periode_teks": period_words(period, lang),
         "judul_halaman": period_words(period, lang),
-        "ringkasan": summary_view(report, sum(len(g.indikator) for g in attention)),
+        "ringkasan": ringkasan,
         "perhatian": attention,
         "predikat_skala": list(report.predikat_scale), "jabatan": positions,
         "grafik": chart_views(positions), "ringkasan_sd": to_date_summary(report, lang),

@@ -282,6 +282,8 @@ def document_docx(context: Mapping[str, Any]) -> bytes:
 
     document = docx.Document()
     _page(document, Cm, Pt)
+    if context.get("ilustratif"):
+        _illustrative(document, context["L"], Pt)
     body = document.element.body
     sect = body[-1]
     positions = list(context["jabatan"])
@@ -309,6 +311,17 @@ def _page(document: Any, cm: Any, pt: Any) -> None:
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(f"{{{_W_NS}}}eastAsia", _FONT)
     fonts.set(f"{{{_W_NS}}}cs", _FONT)
+
+
+def _illustrative(document: Any, words: Mapping[str, str], pt: Any) -> None:
+    """Illustrative data and targets: said in the header of every page (SPEC §1)."""
+    from docx.shared import RGBColor
+
+    run = document.sections[0].header.paragraphs[0].add_run(
+        f"{words['ilustratif'].upper()} — {words['ilustratif_keterangan']}")
+    run.bold = True
+    run.font.size = pt(8)
+    run.font.color.rgb = RGBColor(0xB7, 0x1C, 0x1C)
 
 
 def _properties(document: Any, context: Mapping[str, Any]) -> None:

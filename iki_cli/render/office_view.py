@@ -53,9 +53,10 @@ def attention_list(positions: list[JabatanView], lang: str) -> list[KelompokPerh
                 continue
             reasons = []
             if h.capaian is not None and not reached(h.capaian):
-                reasons.append(t("render.attention-below", lang,
-                                 value=number_text(lang)(h.capaian, 2)))
-            if h.target is None and h.realisasi is not None:
+                value = number_text(lang)(h.capaian, 2)
+                reasons.append(t("render.attention-below-to-date", lang, value=value, sd=h.sd)
+                               if h.sd else t("render.attention-below", lang, value=value))
+            if h.target is None and h.realisasi is not None and not h.sd:
                 reasons.append(t("render.attention-no-target", lang))
             reasons += h.pesan
             lacking = [m.sumber_data for m in h.masukan

@@ -102,6 +102,7 @@ def _row_html(i: Any, j: Any, formula: str, history: str, E: dict[str, str], num
     h = i.hasil
     d = i.desimal
     provisional = f'<span class="sementara">{E["sementara"]}</span>' if h.sementara else ""
+    to_date = f'<div class="meta">{html_text(h.sd)}</div>' if h.sd else ""
     if h.predikat:
         rating = (f'<span class="swatch" style="background:{html_text(h.warna)}"></span>'
                   f"{html_text(h.predikat)}")
@@ -118,7 +119,8 @@ def _row_html(i: Any, j: Any, formula: str, history: str, E: dict[str, str], num
         f'<td class="angka" data-label="{E["realisasi"]}">{num(h.realisasi, d)}'
         f"{provisional}</td>\n"
         f'<td class="angka" data-label="{E["capaian"]}">{num(h.capaian, 2)}'
-        f'{provisional if h.capaian is not None else ""}</td>\n'
+        f'{provisional if h.capaian is not None else ""}'
+        f"{to_date}</td>\n"
         f'<td data-label="{E["predikat_kategori"]}">{rating}</td>\n'
         f'<td data-label="{E["status"]}"><span class="status status-{html_text(h.status)}">'
         f'{E["status_" + h.status]}</span></td>\n</tr>\n<tr class="rincian">\n'
@@ -179,6 +181,7 @@ def _row_md(i: Any, j: Any, history: str, L: dict[str, str], num: Num,
     return (f'| <a id="{j.id}--{i.id}"></a>{i.nomor} | {md_escape(i.nama)} '
             f"({md_escape(i.satuan)}) | {md_escape(i.rumus_teks)} | {num(h.target, d)} | "
             f"{num(h.realisasi, d)} | {num(h.capaian, 2)}"
-            f"{provisional if h.capaian is not None else ''} | {rating} | "
+            f"{provisional if h.capaian is not None else ''}"
+            f"{'<br>' + md_escape(h.sd) if h.sd else ''} | {rating} | "
             f"{L['status_' + h.status]}{provisional} | {md_escape(_notes_md(h, L, free))}"
             f"{history} |\n")

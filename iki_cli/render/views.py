@@ -6,6 +6,7 @@ on what `docs/reports.md` lists.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,13 +15,15 @@ from ..definitions.hierarchy import position_order
 from ..definitions.loading import Definitions
 from ..definitions.model import CapaianRules, Indikator, Jabatan
 from ..evaluation.results import STATUSES, Report, Result
+from ..i18n import labels
 from ..periods import Period
-from .attention import reached
+from .attention import rated_to_date, reached, shown_rating
 from .calculation import Keterangan, capaian_calculation, combination, notes, result_calculation
 from .formula_view import Ekspresi, formula_parts, formula_text
 from .messages import pesan_text
 from .numbering import numbering
 from .palette import rating_colour
+from .periode import period_words
 
 # --- The view objects the templates see ------------------------------------------------
 
@@ -69,6 +72,10 @@ class Hasil:
     sementara: bool = False
     # On the report's *perlu perhatian* list (see `office_view.needs_attention`).
     perhatian: bool = False
+    # A quarter or month without a target of its own is rated by its figures to date
+    # (SPEC §7): `capaian` and `predikat` are then those to date, and this says so
+    # (`s.d. Triwulan II Tahun 2026, thd target tahun 2026`).
+    sd: str | None = None
 
 
 @dataclass
@@ -146,6 +153,9 @@ class Ringkasan:
     tanpa_capaian: int = 0
     sementara: int = 0
     perhatian: int = 0
+    # When indicators are rated by their figures to date, how (`s.d. Triwulan II Tahun
+    # 2026, thd target tahun 2026`); else None.
+    sd: str | None = None
 
 
 # --- Building the views -------------------------------------------------------------------
@@ -206,14 +216,19 @@ def result_view(defs: Definitions, r: Result, scale: list[str], lang: str,
             notes(agg) if agg else [], (var.sumber_data or "") if var else ""))
     org = defs.organisasi.model if defs.organisasi else None
     node = defs.formulas.get((r.jabatan, r.indikator))
+    capaian, predikat = shown_rating(r)
+    words = labels(lang)
+    to_date = (words["sd_target_tahun"].format(
+        periode=words["sd"].format(periode=period_words(period, lang)), tahun=period.year)
+        if rated_to_date(r) else None)
     # The missing parts are shown beside each input; the notes are the other messages.
-    return Hasil(r.realisasi, r.target, r.capaian, r.predikat, r.kategori, r.status,
-                 rating_colour(r.predikat, scale), inputs,
+    return Hasil(r.realisasi, r.target, capaian, predikat, r.kategori, r.status,
+                 rating_colour(predikat, scale), inputs,
                  [pesan_text(p, lang, names) for p in r.catatan],
                  [pesan_text(p, lang, names) for p in r.pesan],
                  result_calculation(node, r, desimal, lang) if node is not None else None,
                  capaian_calculation(r, desimal, org.capaian if org else CapaianRules(), lang),
-                 r.status == "parsial")
+                 r.status == "parsial", sd=to_date)
 
 
 def summary_view(report: Report, attention: int = 0) -> Ringkasan:
@@ -221,15 +236,17 @@ def summary_view(report: Report, attention: int = 0) -> Ringkasan:
     `attention`, the length of the *perlu perhatian* list."""
     counts = report.ringkasan
     scale = report.predikat_scale
-    found = counts["predikat"]
-    computed = [r for r in report.hasil if r.capaian is not None]
-    at_target = sum(reached(r.capaian) for r in computed)
+    # Rated as the rows are: by the period's own capaian, else by the one to date.
+    rated = [shown_rating(r) for r in report.hasil]
+    found = Counter(predikat for _, predikat in rated if predikat)
+    computed = [capaian for capaian, _ in rated if capaian is not None]
+    at_target = sum(reached(c) for c in computed)
     return Ringkasan(
         indikator=counts["indikator"],
         status=[Hitungan(s, counts[s]) for s in STATUSES],
         predikat=[Hitungan(label, found.get(label, 0), rating_colour(label, scale))
                   for label in reversed(scale)],
-        tanpa_predikat=sum(1 for r in report.hasil if not r.predikat),
+        tanpa_predikat=sum(1 for _, predikat in rated if not predikat),
         tercapai=at_target, dihitung=len(computed),
         persen_tercapai=at_target / len(computed) * 100 if computed else None,
         di_bawah=len(computed) - at_target, tanpa_capaian=len(report.hasil) - len(computed),

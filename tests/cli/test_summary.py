@@ -187,3 +187,20 @@ def test_a_large_office_gets_the_office_counts_by_status_and_predikat() -> None:
     assert rows["parsial"] == rows["tanpa data"] == "0"
     assert rows["Rendah"] == str(2 * half)
     assert f"{positions * per_position} indikator" in text
+
+
+def test_a_quarter_without_targets_is_rated_to_date_and_marked(tmp_path: Path) -> None:
+    """SPEC §7: the summary shows the capaian to date, marked, with the footnote."""
+    from helpers import LAPORAN_KECIL, LAPORAN_KECIL_NILAI, invoke
+    from typer.testing import CliRunner
+
+    runner = CliRunner(env={"COLUMNS": "80", "NO_COLOR": "1"})
+    r = invoke(runner, "compute", "-p", "2026-TW2", "-d", LAPORAN_KECIL, "-v",
+               LAPORAN_KECIL_NILAI, "-o", tmp_path, "-f", "json", "--lang", "id")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    marked = [line for line in lines if "*" in line and line[:1].isdigit()]
+    assert marked, r.stdout
+    assert any(line.startswith("* s.d. Triwulan II Tahun 2026: capaian terhadap target "
+                               "tahun 2026") for line in lines)

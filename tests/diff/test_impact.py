@@ -176,3 +176,24 @@ def test_bad_values_fail_the_preview_with_their_rows(runner: CliRunner, office: 
                                     encoding="utf-8")
     r = invoke(runner, "diff", "-p", "2026", "-v", "bad.csv")
     assert r.exit_code == 1 and "bad.csv:2" in r.output
+
+
+def test_a_quarter_is_previewed_by_its_figures_to_date(runner: CliRunner, office: Path) -> None:
+    """A quarter without a target of its own is rated to date (SPEC §7): its preview too."""
+    edit(office / "definitions/jabatan/pengelola-program-tb.yaml",
+         "        target:\n          2026: 90", "        target:\n          2026: 70")
+    r = invoke(runner, "diff", "-p", "2026-TW2", "-v", "nilai-2026.csv", "-f", "json")
+    assert r.exit_code == 0, r.output
+    got = {(d["indikator"], d["field"]): (d["old"], d["new"])
+           for d in json.loads(r.stdout)["dampak"]}
+    # January to June: sembuh 10 + 0, diobati 12 + 0 → 83,33…; against 90: 92,59 (Baik),
+    # against 70: 119,05 (Sangat Baik: 100 and above)
+    to_date = 10 / 12 * 100
+    assert got[(KEBERHASILAN, "sd_periode.capaian")] == (pytest.approx(to_date / 90 * 100),
+                                                        pytest.approx(to_date / 70 * 100))
+    assert got[(KEBERHASILAN, "sd_periode.predikat")] == ("Baik", "Sangat Baik")
+    assert (KEBERHASILAN, "capaian") not in got  # the quarter itself has no target
+    text = invoke(runner, "diff", "-p", "2026-TW2", "-v", "nilai-2026.csv", "--lang", "id",
+                  "--fail-on", "predikat")
+    assert text.exit_code == 1  # the rating to date moved
+    assert ("capaian s.d. periode 92,59 → 119,05 (Baik → Sangat Baik)") in text.output

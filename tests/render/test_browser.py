@@ -346,11 +346,12 @@ def test_shipped_office_reports_print_as_official_documents(
     assert continued, "no position's table went on to a second page"
 
 
-def test_a_quarter_without_its_own_targets_says_so_instead_of_a_chart(
+def test_a_quarter_without_its_own_targets_is_charted_to_date(
         pages: dict[str, Path]) -> None:
     html = pages["triwulan"].read_text(encoding="utf-8")
-    assert "<svg" not in html
-    assert "Tidak ada indikator yang memiliki target untuk Triwulan II Tahun 2026" in html
+    assert "<svg" in html
+    assert ("Indikator tanpa target periode ini dinilai dengan capaian s.d. Triwulan II "
+            "Tahun 2026") in html
 
 
 def test_small_office_report_and_document_print(chromium: Path, pdftotext: Path,

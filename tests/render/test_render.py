@@ -299,13 +299,27 @@ def test_chart_labels_start_past_the_100_line() -> None:
         assert bar.teks_x >= chart.x100 + 4 and bar.teks_x >= chart.x0 + bar.lebar + 4
 
 
-def test_a_period_without_targets_gets_one_line_instead_of_a_chart() -> None:
+def test_a_quarter_without_targets_is_rated_and_charted_to_date() -> None:
+    """SPEC §7: a quarter without a target of its own is rated by its capaian to date."""
     defs = load()
     values = read_values([VALUES], defs.variables)
     report = compute(defs, values, parse_period("2026-TW2"))
     html = render_report(report, defs, "html")
+    to_date = "s.d. Triwulan II Tahun 2026, thd target tahun 2026"
+    assert ("Indikator tanpa target periode ini dinilai dengan capaian " + to_date) in html
+    assert "<svg" in html and "Tidak ada indikator yang memiliki target" not in html
+    rated = [r for r in report.hasil if r.sd_periode and r.sd_periode.capaian is not None]
+    assert rated and all(r.capaian is None for r in rated)  # the JSON's own capaian: none
+    assert html.count(f'<div class="meta">{to_date}</div>') == len(rated)
+
+
+def test_a_period_without_any_capaian_gets_one_line_instead_of_a_chart() -> None:
+    defs = load()
+    values = read_values([VALUES], defs.variables)
+    report = compute(defs, values, parse_period("2027-TW1"))  # no values, no targets
+    html = render_report(report, defs, "html")
     assert "<svg" not in html
-    assert ("Tidak ada indikator yang memiliki target untuk Triwulan II Tahun 2026: capaian "
+    assert ("Tidak ada indikator yang memiliki target untuk Triwulan I Tahun 2027: capaian "
             "tidak dihitung, sehingga tidak ada grafik capaian.") in html
 
 

@@ -35,4 +35,9 @@ MESSAGES: dict[str, str] = {
     "diff.heading-breaking": "Breaking: the meaning of results changes",
     "diff.heading-target": "Targets and rating scales",
     "diff.heading-text": "Wording and additions",
+    "diff.field-sd_periode.capaian": "achievement to date",
+    "diff.field-sd_periode.predikat": "rating to date",
+    "diff.field-renstra.capaian": "achievement against the Renstra",
+    "diff.md-sd-periode": "To date",
+    "diff.md-renstra": "Against the Renstra",
 }

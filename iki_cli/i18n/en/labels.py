@@ -74,4 +74,6 @@ LABELS: dict[str, str] = {
     "pohon_lanjut": "subordinates: diagram {n}",
     "pohon_legenda": "Boxes: positions with their objectives (◆). Grey lines: superior to subordinate; blue lines: a subordinate's objective supporting its superior's; ↑: the objective supported, where no line is drawn in this diagram.",
     "penjelasan": "Explanation",
+    "sd_target_tahun": "{periode}, against the target of {tahun}",
+    "grafik_sd": "Indicators without a target for this period are rated by their achievement {sd}.",
 }

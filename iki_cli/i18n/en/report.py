@@ -51,4 +51,5 @@ MESSAGES: dict[str, str] = {
     "render.template-not-found": "template `{name}` not found (neither in --templates nor built in)",
     "render.template-recursion": "the template calls itself without end",
     "render.template-outside": "template `{name}` in `{folder}` is a link to a file outside the templates folder; copy the file into the folder instead",
+    "render.attention-below-to-date": "{sd}: achievement {value}, below 100",
 }

@@ -17,4 +17,5 @@ MESSAGES: dict[str, str] = {
     "cli.list-title": "{count} positions",
     "cli.show-supports": "supports {target}",
     "cli.definitions-at": "definitions at {revision}",
+    "cli.summary-to-date": "* {periode}: achievement against the target of {tahun}; the period has no target of its own",
 }

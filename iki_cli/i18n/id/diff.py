@@ -35,4 +35,9 @@ MESSAGES: dict[str, str] = {
     "diff.heading-breaking": "Breaking: makna hasil berubah",
     "diff.heading-target": "Target dan skala penilaian",
     "diff.heading-text": "Kata-kata dan tambahan",
+    "diff.field-sd_periode.capaian": "capaian s.d. periode",
+    "diff.field-sd_periode.predikat": "predikat s.d. periode",
+    "diff.field-renstra.capaian": "capaian thd Renstra",
+    "diff.md-sd-periode": "s.d. periode",
+    "diff.md-renstra": "Capaian thd Renstra",
 }

@@ -74,4 +74,6 @@ LABELS: dict[str, str] = {
     "pohon_lanjut": "bawahan: bagan {n}",
     "pohon_legenda": "Kotak: jabatan dengan sasarannya (◆). Garis abu-abu: atasan ke bawahan; garis biru: sasaran bawahan yang mendukung sasaran atasannya; ↑: sasaran yang didukung, bila garisnya tidak tergambar di bagan ini.",
     "penjelasan": "Penjelasan",
+    "sd_target_tahun": "{periode}, thd target tahun {tahun}",
+    "grafik_sd": "Indikator tanpa target periode ini dinilai dengan capaian {sd}.",
 }

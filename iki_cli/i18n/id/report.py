@@ -51,4 +51,5 @@ MESSAGES: dict[str, str] = {
     "render.template-not-found": "templat `{name}` tidak ditemukan (tidak di --templates, tidak pula bawaan)",
     "render.template-recursion": "templat memanggil dirinya sendiri tanpa akhir",
     "render.template-outside": "templat `{name}` di `{folder}` adalah tautan ke berkas di luar folder templat; salin berkasnya ke dalam folder itu",
+    "render.attention-below-to-date": "{sd}: capaian {value}, di bawah 100",
 }

@@ -17,4 +17,5 @@ MESSAGES: dict[str, str] = {
     "cli.list-title": "{count} jabatan",
     "cli.show-supports": "mendukung {target}",
     "cli.definitions-at": "definisi pada revisi {revision}",
+    "cli.summary-to-date": "* {periode}: capaian terhadap target tahun {tahun}; periode ini tidak punya target sendiri",
 }
