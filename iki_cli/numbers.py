@@ -159,10 +159,41 @@ def round_half_up(value: float, decimals: int) -> Decimal:
         return Decimal(value)
 
 
+# Formats and scales by number of decimals, for `format_number`.
+_SPECS = tuple(f",.{d}f" for d in range(16))
+_SCALES = tuple(10.0 ** d for d in range(16))  # exact: every power of ten to 1e22 is a float
+
+
 def format_number(value: float | None, decimals: int, lang: str = "id") -> str:
-    """Rounded half-up to `decimals`, grouped by thousands in the language's notation."""
+    """Rounded half-up to `decimals`, grouped by thousands in the language's notation.
+
+    Half-up rounds the decimal the value is written as (its `repr`), as
+    `round_half_up` does. The float formatter rounds the binary value itself
+    (ties to even); the two agree unless a midpoint of the last decimal kept
+    (`2.675` to 2 decimals) lies between the value and its written form, which
+    are less than half a unit in the last place apart. So a value well away from
+    every midpoint (by far more than that unit and the error of scaling it) is
+    written by the formatter, and only the others go by `Decimal`; a property
+    test checks the two ways against each other.
+    """
     if value is None:
         return "–"
+    x = float(value)
+    if 0 <= decimals < 16:
+        scaled = x * _SCALES[decimals]
+        # below 1e9 the unit in the last place of `scaled` is under 1.2e-7
+        if -1e9 < scaled < 1e9 and not 0.499999 < scaled % 1.0 < 0.500001:
+            text = format(x, _SPECS[decimals])
+            if text[0] == "-" and not text.strip("-0.,"):  # -0,00: rounded to 0 from below
+                text = text[1:]
+            if lang == "id":
+                return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+            return text
+    return _format_decimal(value, decimals, lang)
+
+
+def _format_decimal(value: float, decimals: int, lang: str) -> str:
+    """`format_number` by `Decimal`: the written form rounded half-up, then grouped."""
     rounded = round_half_up(value, decimals)
     text = f"{rounded:,.{decimals}f}"
     if text.startswith("-") and rounded == 0:

@@ -49,6 +49,8 @@ def check_variables_exist(defs: Definitions) -> Iterator[Problem]:
     known = defs.variables
     for j in defs.jabatan:
         for loc, _sas, ind in indicators(j):
+            if all(name in known for name in defs.variable_names((j.model.id, ind.id))):
+                continue  # the usual formula: only its unknown names need their places
             node = _formula(defs, j, ind)
             for var in formula.variables(node) if node else []:
                 if var.name not in known:

@@ -14,13 +14,12 @@ from .registry import check, indicators
 
 
 def _bad_id(value: str, pattern: str, kind: str) -> str | None:
-    what = t(f"checks.kind-{kind}")
     if len(value) > MAX_ID:
-        return t("checks.id-too-long", kind=what, start=value[:20], count=len(value),
-                 limit=MAX_ID)
+        return t("checks.id-too-long", kind=t(f"checks.kind-{kind}"), start=value[:20],
+                 count=len(value), limit=MAX_ID)
     if not re.match(pattern, value):
-        return t("checks.id-kebab" if pattern == KEBAB else "checks.id-snake", kind=what,
-                 id=printable(value, one_line=True))
+        return t("checks.id-kebab" if pattern == KEBAB else "checks.id-snake",
+                 kind=t(f"checks.kind-{kind}"), id=printable(value, one_line=True))
     # Soft keywords (`match`, `case`, `type`, `_`) are refused by the formula parser too.
     if pattern == SNAKE and value in RESERVED_WORDS:
         return t("checks.id-reserved", id=value)

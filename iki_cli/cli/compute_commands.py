@@ -113,7 +113,8 @@ def compute(
     warnings = [p for p in data.problems if p.level == "warning"]
     print_problems(warnings)
     analyses = _analyses(analisis, defs, period, delim)
-    report = run(defs, data, period, analyses=analyses)
+    with gc_kept():  # the results and their figures over time are kept to the end
+        report = run(defs, data, period, analyses=analyses)
     broken = rule_problems(report, defs, strict)
     print_problems(broken)
     if revision is not None:
@@ -225,26 +226,27 @@ def render_outputs(report: Report, defs: Definitions, formats: list[str], output
 
     pages = [fmt for fmt in formats if fmt in ("md", "html")]
     rendered: dict[str, bytearray] = {}
-    if pages:
-        from ..render import render_reports
+    contents: dict[Path, str | bytes | bytearray] = {}
+    # Rendering and encoding make short-lived objects only: collector passes would free
+    # little.
+    with gc_paused():
+        if pages:
+            from ..render import render_reports
 
-        # Rendering makes short-lived objects only: collector passes would free little.
-        with gc_paused():
             rendered = render_reports(report, defs, pages, lang, templates, sumber=source,
                                       tanggal=signed, encoded=True)
-    contents: dict[Path, str | bytes | bytearray] = {}
-    for fmt in formats:
-        path = output / f"iki-{report.periode}.{fmt}"
-        if fmt == "json":
-            contents[path] = to_json(report, defs, lang)
-        elif fmt == "csv":
-            contents[path] = to_csv(report, defs, lang)
-        elif fmt == "xlsx":
-            from ..export.workbook import report_workbook
+        for fmt in formats:
+            path = output / f"iki-{report.periode}.{fmt}"
+            if fmt == "json":
+                contents[path] = to_json(report, defs, lang)
+            elif fmt == "csv":
+                contents[path] = to_csv(report, defs, lang)
+            elif fmt == "xlsx":
+                from ..export.workbook import report_workbook
 
-            contents[path] = report_workbook(report, defs, lang)
-        else:
-            contents[path] = rendered[fmt]
+                contents[path] = report_workbook(report, defs, lang)
+            else:
+                contents[path] = rendered[fmt]
     write_all(contents)
     return list(contents)
 
@@ -358,7 +360,8 @@ def _analysis_template(defs: Definitions, period: Period, values: list[str],
         except ProblemsError as exc:
             print_problems(exc.problems)
             raise
-        report = run(defs, data, period)
+        with gc_kept():
+            report = run(defs, data, period)
     if output is not None and output.suffix.lower() == ".xlsx":
         write_atomic(output, analysis_workbook(defs, period, report))
     else:

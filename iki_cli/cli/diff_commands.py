@@ -135,7 +135,8 @@ def _preview(old_defs: Definitions | None, new_defs: Definitions | None, result:
         print_problems(exc.problems)
         raise
     print_problems([p for p in data.problems if p.level == "warning"])
-    effects = impact(old, new, data, period, result.changes)
+    with gc_kept():  # both sides' results are kept to the end
+        effects = impact(old, new, data, period, result.changes)
     titles = {j.model.id: j.model.jabatan for j in old.jabatan}
     titles.update({j.model.id: j.model.jabatan for j in new.jabatan})
     return Preview(period.code, tuple(str(f) for f in files), tuple(effects), titles)

@@ -58,6 +58,16 @@ class Definitions:
     variables: dict[str, Variabel] = field(default_factory=dict)
     positions: dict[str, Jabatan] = field(default_factory=dict)
     _names: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _evaluators: dict[tuple[str, str], formula.Evaluator] = field(default_factory=dict,
+                                                                   repr=False)
+
+    def evaluator(self, key: tuple[str, str]) -> formula.Evaluator:
+        """The formula of `key` compiled once (`formula.compiled`), for evaluating it for
+        the period and every period of its history."""
+        found = self._evaluators.get(key)
+        if found is None:
+            found = self._evaluators[key] = formula.compiled(self.formulas[key])
+        return found
 
     def variable_names(self, key: tuple[str, str]) -> tuple[str, ...]:
         """The distinct variables of the formula of `key` (position id, indicator id).

@@ -246,7 +246,7 @@ class _Walker:
             value = self.value
             return [value(item, loc + (i,), depth) for i, item in enumerate(node.value)]
         out: dict[Any, Any] = {}
-        keys = self.keys
+        keys, values, scalar = self.keys, self.values, _ScalarNode
         for key_node, value_node in node.value:
             if not isinstance(key_node, _ScalarNode):
                 self.problems.append(Problem(self.doc.path, *_mark(key_node.start_mark), "error",
@@ -266,7 +266,13 @@ class _Walker:
                       line=_unpack(keys[child])[0])))
                 continue
             keys[child] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)
-            out[key] = self.value(value_node, child, depth)
+            if type(value_node) is not scalar or value_node.style or depth > MAX_DEPTH:
+                out[key] = self.value(value_node, child, depth)
+                continue
+            # A plain scalar, as `value` takes it, without a call: most values of a file are.
+            mark = value_node.start_mark
+            values[child] = (mark.line + 1) << _COLUMN_BITS | (mark.column + 1)
+            out[key] = resolve_plain(value_node.value)
         return out
 
 
@@ -324,7 +330,7 @@ def load_text(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     except _TooDeep as exc:
         return None, [Problem(path, *_mark(exc.node.start_mark), "error", "yaml-too-deep",
                               t("definitions.yaml-too-deep", limit=MAX_DEPTH))]
-    if _BIDI.search(text):
+    if not text.isascii() and _BIDI.search(text):
         walker.problems.extend(_bidi_problems(text, path))
     return doc, walker.problems
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, itemgetter, sub
 
 from ..definitions.model import Variabel
 from ..periods import Coverage, Period, cover
@@ -66,6 +66,7 @@ def combined(agregasi: str, values: list[float], months: list[int] | None = None
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
+_VALUE = itemgetter(0)  # an Entry's value
 
 
 class _Records:
@@ -77,40 +78,54 @@ class _Records:
     value of the record starting at month number `m` is `values[(m - first) // size]`.
     """
 
-    __slots__ = ("first", "size", "values")
+    __slots__ = ("first", "size", "values", "gaps")
 
     def __init__(self, recorded: dict[Period, Entry]) -> None:
         self.first = self.size = 0
         self.values: list[float | None] = []
+        self.gaps = False  # whether some position between the first and last is empty
         if not recorded:
             return
         starts = list(map(_START, recorded))
         ends = list(map(_END, recorded))
         size = ends[0] - starts[0] + 1
-        if size not in (1, 3, 6, 12) or any(e - b + 1 != size
-                                             for b, e in zip(starts, ends, strict=True)):
+        if size not in (1, 3, 6, 12) or len(set(map(sub, ends, starts))) != 1:
             return
         first = min(starts)
-        values: list[float | None] = [None] * ((max(starts) - first) // size + 1)
-        for start, entry in zip(starts, recorded.values(), strict=True):
-            values[(start - first) // size] = entry.value
+        count = (max(starts) - first) // size + 1
+        if count == len(starts) and starts == list(range(first, first + count * size, size)):
+            # read in order, without gaps (as a values file lists them): values as they are
+            values: list[float | None] = list(map(_VALUE, recorded.values()))
+        else:
+            values = [None] * count
+            for start, entry in zip(starts, recorded.values(), strict=True):
+                values[(start - first) // size] = entry.value
         self.first, self.size, self.values = first, size, values
+        self.gaps = len(recorded) < count
 
-    def figure(self, period: Period, agregasi: str
-               ) -> tuple[float | None, bool, bool] | None:
-        """(value, complete, any record inside) of `period`; None when the general rule
-        (`periods.cover`) must decide: records of several sizes, or a period that is not
-        made of whole records."""
-        size = self.size
-        start, end = period.start, period.end
-        if not size or start % size or (end + 1) % size:
-            return None
-        low = max((start - self.first) // size, 0)
-        high = (end + 1 - self.first) // size
-        values = [v for v in self.values[low:high] if v is not None] if high > 0 else []
-        if not values:
-            return None, False, False
-        return (combined(agregasi, values), len(values) * size == end - start + 1, True)
+    def figures(self, periods: list[Period], agregasi: str
+                ) -> list[tuple[float | None, bool, bool] | None]:
+        """(value, complete, any record inside) of each of `periods`; None for a period the
+        general rule (`periods.cover`) must decide: records of several sizes, or a period
+        that is not made of whole records."""
+        size, first, values, gaps = self.size, self.first, self.values, self.gaps
+        out: list[tuple[float | None, bool, bool] | None] = []
+        for period in periods:
+            start, end = period.start, period.end
+            if not size or start % size or (end + 1) % size:
+                out.append(None)
+                continue
+            low = max((start - first) // size, 0)
+            high = (end + 1 - first) // size
+            inside = values[low:high] if high > 0 else []
+            if gaps:
+                inside = [v for v in inside if v is not None]
+            if not inside:
+                out.append((None, False, False))
+                continue
+            out.append((combined(agregasi, inside),  # type: ignore[arg-type]
+                        len(inside) * size == end - start + 1, True))
+        return out
 
 
 class Aggregates:
@@ -121,7 +136,6 @@ class Aggregates:
         self.entries = values.entries
         self._by_period: dict[Period, dict[str, Aggregate]] = {}
         self._records: dict[str, _Records] = {}
-        self._figures: dict[Period, dict[str, tuple[float | None, bool, bool]]] = {}
         self._years: list[int] | None = None
 
     def at(self, period: Period) -> dict[str, Aggregate]:
@@ -154,20 +168,21 @@ class Aggregates:
         missing that a report shows for the period itself: for values of one kind
         it is found in a few steps, without a `Coverage`.
         """
-        known = self._figures.get(period)
-        if known is None:
-            known = self._figures[period] = {}
-        found = known.get(name)
-        if found is None:
-            records = self._records.get(name)
-            if records is None:
-                records = self._records[name] = _Records(self.entries.get(name, {}))
-            found = records.figure(period, self.catalogue[name].agregasi)
-            if found is None:
-                agg = self.of(name, period)
-                found = (agg.value, agg.coverage.complete, bool(agg.coverage.used))
-            known[name] = found
-        return found
+        return self.figures(name, [period])[0]
+
+    def figures(self, name: str, periods: list[Period]
+                ) -> list[tuple[float | None, bool, bool]]:
+        """`figure` of variable `name` over each of `periods`, in one pass over its records
+        (each variable once for the whole history of a report, not once per period)."""
+        records = self._records.get(name)
+        if records is None:
+            records = self._records[name] = _Records(self.entries.get(name, {}))
+        found = records.figures(periods, self.catalogue[name].agregasi)
+        for i, figure in enumerate(found):
+            if figure is None:
+                agg = self.of(name, periods[i])
+                found[i] = (agg.value, agg.coverage.complete, bool(agg.coverage.used))
+        return found  # type: ignore[return-value]
 
     def years(self) -> list[int]:
         """Every year some value was recorded in, oldest first."""

@@ -32,7 +32,6 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
     `aggregates` keeps each variable's aggregates across calls for the same values,
     so a variable used by several indicators is aggregated once per period.
     """
-    node = defs.formulas[(jabatan, ind.id)]
     catalogue = defs.variables
     org = defs.organisasi.model if defs.organisasi else None
     names = defs.variable_names((jabatan, ind.id))
@@ -66,7 +65,7 @@ def evaluate_indicator(defs: Definitions, jabatan: str, sasaran: str, ind: Indik
         result.status = "tanpa_data"
         return result
     try:
-        realisasi = formula.evaluate(node, nilai)
+        realisasi = defs.evaluator((jabatan, ind.id))(nilai)
     except formula.EvaluationError as exc:
         result.status = "galat"
         if exc.kind == "division":

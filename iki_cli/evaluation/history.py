@@ -64,14 +64,14 @@ class History:
     def fill(self, result: Result, ind: Indikator) -> None:
         """Give `result` (of `ind`, for the report's period) its figures of SPEC §7."""
         key = (result.jabatan, ind.id)
-        node = self.defs.formulas[key]
         names = self.defs.variable_names(key)
         targets = targets_by_period(ind)
         # Every period of the history at once: each variable's figures over all of them
         # are found once (`_series`) for every indicator that uses the variable.
+        evaluate = self.defs.evaluator(key)
         series = [self._series(name) for name in names]
-        figures = [self._realise(node, names, [column[i] for column in series])
-                   for i in range(len(self.periods))]
+        by_period = zip(*series, strict=True) if series else [()] * len(self.periods)
+        figures = [_realise(evaluate, names, inputs) for inputs in by_period]
         result.sebelumnya = self._points(ind, targets, self.earlier, figures, 0)
         if self.quarters is not None:
             result.triwulan = self._points(ind, targets, self.quarters, figures,
@@ -83,34 +83,8 @@ class History:
     def _series(self, name: str) -> list[tuple[float | None, bool, bool]]:
         found = self._by_variable.get(name)
         if found is None:
-            figure = self.aggregates.figure
-            found = self._by_variable[name] = [figure(name, p) for p in self.periods]
+            found = self._by_variable[name] = self.aggregates.figures(name, self.periods)
         return found
-
-    @staticmethod
-    def _realise(node: formula.Node, names: tuple[str, ...],
-                 inputs: list[tuple[float | None, bool, bool]],
-                 ) -> tuple[float | None, Status, bool]:
-        """(realisasi, status, whether any input has a value) of the formula on `inputs`,
-        each variable's (value, complete, any value) over one period."""
-        nilai: dict[str, float] = {}
-        status: Status = "lengkap"
-        seen = absent = False
-        for name, (value, complete, any_value) in zip(names, inputs, strict=True):
-            if any_value:
-                seen = True
-            if value is None:
-                absent = True
-            else:
-                nilai[name] = value
-                if not complete:
-                    status = "parsial"
-        if absent:
-            return None, "tanpa_data", seen
-        try:
-            return formula.evaluate(node, nilai), status, seen
-        except formula.EvaluationError:
-            return None, "galat", seen
 
     def _capaian(self, ind: Indikator, realisasi: float | None,
                  target: float | None) -> float | None:
@@ -148,6 +122,31 @@ class History:
             return None
         return RenstraHasil(self.plan.akhir, end, self._capaian(ind, realisasi, end),
                             ind.kondisi_awal)
+
+
+def _realise(evaluate: formula.Evaluator, names: tuple[str, ...],
+             inputs: tuple[tuple[float | None, bool, bool], ...],
+             ) -> tuple[float | None, Status, bool]:
+    """(realisasi, status, whether any input has a value) of the formula on `inputs`,
+    each variable's (value, complete, any value) over one period."""
+    nilai: dict[str, float] = {}
+    status: Status = "lengkap"
+    seen = absent = False
+    for name, (value, complete, any_value) in zip(names, inputs, strict=True):
+        if any_value:
+            seen = True
+        if value is None:
+            absent = True
+        else:
+            nilai[name] = value
+            if not complete:
+                status = "parsial"
+    if absent:
+        return None, "tanpa_data", seen
+    try:
+        return evaluate(nilai), status, seen
+    except formula.EvaluationError:
+        return None, "galat", seen
 
 
 def _coded(periods: Iterable[Period]) -> list[tuple[Period, str]]:

@@ -16,13 +16,13 @@ from ..evaluation.aggregate import Aggregate
 from ..evaluation.results import Result
 from ..i18n import t
 from ..periods import Period
-from .filters import cached_format_number
+from .filters import number_text
 from .formula_view import formula_parts, formula_text
 
 
 def free_number(value: float, lang: str, decimals: int = 4) -> str:
     """A measured value with at most `decimals` decimals, trailing zeros dropped."""
-    text = cached_format_number(value, decimals, lang)
+    text = number_text(lang)(value, decimals)
     point = "," if lang == "id" else "."
     return text.rstrip("0").rstrip(point) if point in text else text
 
@@ -46,7 +46,7 @@ def result_calculation(node: formula.Node, r: Result, desimal: int, lang: str) -
     written = formula_text(formula_parts(node, numbers, percent=r.satuan.strip() == "%",
                                          lang=lang))
     result = "–" if r.realisasi is None else _unit(
-        cached_format_number(r.realisasi, desimal, lang), r.satuan)
+        number_text(lang)(r.realisasi, desimal), r.satuan)
     return f"{written} = {result}"
 
 
@@ -54,8 +54,8 @@ def capaian_calculation(r: Result, desimal: int, rules: CapaianRules, lang: str)
     """How the capaian follows from realisasi and target, by the polarity (SPEC §3)."""
     if r.capaian is None or r.realisasi is None or r.target is None:
         return None
-    real = cached_format_number(r.realisasi, desimal, lang)
-    target = cached_format_number(r.target, desimal, lang)
+    real = number_text(lang)(r.realisasi, desimal)
+    target = number_text(lang)(r.target, desimal)
     if r.polaritas == "positif":
         raw = r.realisasi / r.target * 100
         written = f"{real} / {target} × 100%"
@@ -68,10 +68,10 @@ def capaian_calculation(r: Result, desimal: int, rules: CapaianRules, lang: str)
     else:
         raw = (2 - r.realisasi / r.target) * 100
         written = f"(2 − {real} / {target}) × 100%"
-    value = cached_format_number(r.capaian, 2, lang)
+    value = number_text(lang)(r.capaian, 2)
     if abs(raw - r.capaian) > 1e-9:
         bound = "render.calc-floor" if raw < r.capaian else "render.calc-cap"
-        return (f"{written} = {cached_format_number(raw, 2, lang)}% → "
+        return (f"{written} = {number_text(lang)(raw, 2)}% → "
                 + t(bound, lang, value=f"{value}%"))
     return f"{written} = {value}%"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from .filters import cached_format_number
+from .filters import number_text
 from .views import IndikatorView, JabatanView
 
 
@@ -160,7 +160,7 @@ def chart_svg(g: Grafik, label: str, no_value: str, lang: str, provisional: str 
                    f'{escape(k.teks)}</text>\n')
     for b in g.batang:
         if b.capaian is not None:
-            text = cached_format_number(b.capaian, 2, lang)
+            text = number_text(lang)(b.capaian, 2)
             if b.terpotong:
                 text += " ▸"
             if b.predikat:

@@ -26,6 +26,7 @@ from .chart import Grafik, chart_svg, svg_number
 from .formula_view import formula_html, formula_text
 from .history_markup import history_filters
 from .pohon import tree_svg
+from .row_markup import row_filters
 
 
 def filters(lang: str) -> dict[str, Callable[..., Any]]:
@@ -34,6 +35,7 @@ def filters(lang: str) -> dict[str, Callable[..., Any]]:
     def grafik(g: Grafik, label: str, no_value: str, provisional: str = "") -> Markup:
         return chart_svg(g, label, no_value, lang, provisional)
 
+    numbers = text_filters.number_filters(lang)  # angka, angka_bebas
     return {
         "br": text_filters.line_breaks,
         "md": md_escape,
@@ -44,8 +46,9 @@ def filters(lang: str) -> dict[str, Callable[..., Any]]:
         "svg": svg_number,
         "grafik_svg": grafik,
         "pohon_svg": tree_svg,
-        **text_filters.number_filters(lang),  # angka, angka_bebas
+        **numbers,
         **history_filters(lang),  # riwayat_html, riwayat_md, lkjip_html, lkjip_md
+        **row_filters(lang, numbers, built_in_macro),  # baris_html, baris_md
     }
 
 
@@ -60,10 +63,43 @@ def builtin_templates() -> jinja2.BaseLoader:
             return jinja2.PackageLoader("iki_cli", "templates")
     except (ModuleNotFoundError, ValueError, OSError):
         pass
-    checkout = Path(__file__).resolve().parents[2] / "templates"
+    checkout = _checkout_templates()
     if checkout.is_dir():
         return jinja2.FileSystemLoader(str(checkout))
     raise IkiError(t("render.no-builtin-templates"))
+
+
+def _checkout_templates() -> Path:
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+# (the code of a macro a row filter was given, a template name) → whether it is that
+# built-in template's.
+_BUILT_IN: dict[tuple[object, str], bool] = {}
+
+
+def built_in_macro(macro: Any, name: str) -> bool:
+    """Whether `macro` is defined by the built-in template `name` (not a user's).
+
+    Told by the file its compiled code comes from: Jinja compiles a template with
+    its file name. Anything else (a macro of a user's folder, a callable without that
+    code) is not: it is then called, which is never wrong, only slower.
+    """
+    code = getattr(getattr(macro, "_func", None), "__code__", None)
+    if code is None:
+        return False
+    found = _BUILT_IN.get((code, name))
+    if found is None:
+        file = Path(code.co_filename)
+        try:
+            packaged = resources.files("iki_cli") / "templates" / name
+            found = (isinstance(packaged, Path) and packaged.is_file()
+                     and file.resolve() == packaged.resolve()) or (
+                file.resolve() == (_checkout_templates() / name).resolve())
+        except (ModuleNotFoundError, ValueError, OSError):
+            found = False
+        _BUILT_IN[code, name] = found
+    return found
 
 
 class _ConfinedLoader(jinja2.FileSystemLoader):

@@ -15,9 +15,17 @@ from markupsafe import Markup, escape
 
 from ..numbers import format_number
 
-# The same numbers are written in the Markdown report, the HTML report and its chart:
-# each is rounded and formatted once.
-cached_format_number = functools.lru_cache(maxsize=1 << 16)(format_number)
+
+@functools.lru_cache(maxsize=4)
+def number_text(lang: str) -> Callable[[float | None, int], str]:
+    """`(value, decimals) → text` in the notation of `lang`, each number formatted once.
+
+    The same numbers are written in the Markdown report, the HTML report, its chart
+    and the history: one cache for all of them. A C-level cached callable, without a
+    Python frame per call: a report of thousands of indicators writes some fifty
+    numbers per indicator.
+    """
+    return functools.lru_cache(maxsize=1 << 17)(functools.partial(format_number, lang=lang))
 
 
 def number_filters(lang: str) -> dict[str, Callable[..., str]]:
@@ -27,14 +35,15 @@ def number_filters(lang: str) -> dict[str, Callable[..., str]]:
     `lang` from the template context on each of the many numbers of a report.
     """
     point = "," if lang == "id" else "."
+    num = number_text(lang)
 
     def angka(value: float | None, decimals: int = 2) -> str:
         """A number rounded half-up to `decimals`, in the report language's notation."""
-        return cached_format_number(value, decimals, lang)
+        return num(value, decimals)
 
     def angka_bebas(value: float | None, decimals: int = 4) -> str:
         """A measured value with up to `decimals` decimals, trailing zeros dropped."""
-        text = cached_format_number(value, decimals, lang)
+        text = num(value, decimals)
         if value is not None and point in text:
             text = text.rstrip("0").rstrip(point)
         return text
@@ -82,6 +91,11 @@ def links(eval_ctx: Any, value: object) -> str | Markup:
     text = "" if value is None else str(value)
     if not eval_ctx.autoescape:
         return text
+    return Markup(links_html(text))
+
+
+def links_html(text: str) -> str:
+    """The HTML of `links`: the text escaped, its web addresses links."""
     out: list[str] = []
     last = 0
     for m in _URL.finditer(text):
@@ -90,4 +104,4 @@ def links(eval_ctx: Any, value: object) -> str | Markup:
         out.append(f'<a href="{url}" rel="noopener noreferrer">{url}</a>')
         last = m.end()
     out.append(str(escape(text[last:])))
-    return Markup("".join(out))
+    return "".join(out)

@@ -17,8 +17,9 @@ from markupsafe import Markup, escape
 
 from ..i18n import labels
 from ..markdown import md_escape
+from .filters import number_text
 from .history_view import Riwayat, TitikView
-from .trend import _escaped, number_text
+from .trend import _escaped
 
 ANALYSIS = ("faktor_pendukung", "faktor_penghambat", "tindak_lanjut")
 

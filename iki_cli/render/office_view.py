@@ -11,7 +11,7 @@ from ..definitions.loading import Definitions
 from ..i18n import t
 from ..periods import Period
 from .attention import reached
-from .filters import cached_format_number
+from .filters import number_text
 from .periode import date_words, signing_year
 from .views import JabatanView
 
@@ -53,7 +53,7 @@ def attention_list(positions: list[JabatanView], lang: str) -> list[KelompokPerh
                 continue
             reasons = []
             if h.capaian is not None and not reached(h.capaian):
-                value = cached_format_number(h.capaian, 2, lang)
+                value = number_text(lang)(h.capaian, 2)
                 reasons.append(t("render.attention-below-to-date", lang, value=value, sd=h.sd)
                                if h.sd else t("render.attention-below", lang, value=value))
             if h.target is None and h.realisasi is not None and not h.sd:

@@ -13,13 +13,12 @@ short: whole-unit coordinates, the lines of a kind in one path.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from ..numbers import format_number
+from .filters import number_text
 
 WIDTH, HEIGHT = 300, 104
 _LEFT, _RIGHT, _TOP, _BOTTOM = 18, 70, 16, 18
@@ -32,16 +31,6 @@ class TrendPoint(NamedTuple):
     nilai: float | None
     target: float | None
     parsial: bool
-
-
-@lru_cache(maxsize=4)
-def number_text(lang: str) -> Callable[[float | None, int], str]:
-    """`(value, decimals) → text` in the notation of `lang`, each number formatted once.
-
-    A C-level cached callable, without a Python frame per call: the history of a
-    report of thousands of indicators writes some fifty numbers per indicator.
-    """
-    return lru_cache(maxsize=1 << 16)(partial(format_number, lang=lang))
 
 
 @lru_cache(maxsize=256)  # the same axis labels and title on every chart

@@ -122,7 +122,6 @@ def _read_rows(fh: TextIO, display: str, ingest: Ingest, notation: NotationChoic
     new_entry = tuple.__new__  # Entry(...) through its Python-level __new__ costs twice as much
     judge = Judge(notation, source, lambda row, message: ingest.values.error(source, row, message),
                   by_delimiter="id" if delim == ";" and notation == "auto" else None)
-    read = judge.read
     # Rows whose value waits for the file's notation: (line, periode, variabel, text, note).
     waiting: list[tuple[int, str, str, str, str]] = []
     periods: dict[str, Period] = {}  # `periode` cell text → its period, for texts that parse
@@ -150,7 +149,7 @@ def _read_rows(fh: TextIO, display: str, ingest: Ingest, notation: NotationChoic
                 raw = cells[at_nilai].strip()
                 value: Any = None
                 if raw:
-                    value = read(raw, start)
+                    value = judge.read(raw, start)  # quicker once the notation is settled
                     if value is PENDING:
                         note = cells[at_note].strip() if at_note is not None else ""
                         waiting.append((start, cells[at_periode], cells[at_variabel], raw, note))

@@ -88,14 +88,14 @@ class Judge:
         self.why = (t("values.notation-why-option", angka=choice) if choice != "auto" else
                     t("values.notation-why-semicolon") if by_delimiter else "")
         self.notation: Notation | None = None
+        # Whether the notation was given and no number yet fits only it: until one does,
+        # the file may be wholly in the other notation.
+        self.tracking = self.given
         fixed = choice if choice != "auto" else by_delimiter
         if fixed is not None:
             self._decide(fixed)
         # The first row that reads only in that notation.
         self.first: dict[str, tuple[int, str]] = {}
-        # Whether the notation was given and no number yet fits only it: until one does,
-        # the file may be wholly in the other notation.
-        self.tracking = self.given
         self.ambiguous = RowList()  # ambiguous rows read before anything decided
         self.differ = RowList()  # rows whose value depends on the notation, while it matters
         self.other_only: list[tuple[int, str]] = []  # rows that fit only the other notation
@@ -106,6 +106,9 @@ class Judge:
 
         None means the row's value is unknown: an error was reported for the row, or
         the file-level verdict at `finish` will cover it.
+
+        Once the notation is settled (known, and nothing left to track) `read` is
+        replaced by a quicker function of the same result (`_settle`).
         """
         # Called for every row: the usual number is parsed by one pattern, as fast as it
         # can be; only what that does not settle is looked at in both notations.
@@ -120,6 +123,30 @@ class Judge:
                 return value
         self._against_file(text, row, notation)
         return None
+
+    def _settle(self) -> None:
+        """`read` for a file whose notation is known and tracked no more: a number of the
+        notation is converted by replacing its separators (two C calls; `translate`
+        with a table looks each character up), a space-grouped one by the table."""
+        notation, match, table = self.notation, self._match, self._table
+        if notation is None or self.tracking:
+            return
+        point = "," if notation == "id" else "."
+        group = "." if notation == "id" else ","
+        against = self._against_file
+
+        def read(text: str, row: int) -> float | None:
+            if match(text):
+                try:
+                    value = float(text.replace(group, "").replace(point, "."))
+                except ValueError:  # grouped by spaces (`12 500`): float takes none inside
+                    value = float(text.translate(table))
+                if value - value == 0:  # finite
+                    return value
+            against(text, row, notation)
+            return None
+
+        self.read = read  # type: ignore[method-assign]
 
     def _tracked(self, text: str, row: int, notation: Notation) -> float | None:
         """A number with a separator in a file whose notation was given and nothing yet
@@ -150,6 +177,7 @@ class Judge:
         self.notation = notation
         self._match = PATTERNS[notation].match
         self._table = TABLES[notation]
+        self._settle()
 
     def _undecided(self, text: str, row: int) -> float | object | None:
         found = readings(text)
@@ -172,6 +200,7 @@ class Judge:
         assert self.notation is not None
         self.first[self.notation] = (row, text)
         self.tracking = False
+        self._settle()
         for at, written in self.other_only:
             self.report(at, self._against(written, self.notation))
         self.other_only = []

@@ -243,3 +243,28 @@ def test_the_figure_of_a_period_is_the_aggregate_of_it(kind: str, agregasi: str,
     assert (value, complete, seen) == (pytest.approx(expected.value) if expected.value
                                        is not None else None, expected.coverage.complete,
                                        bool(expected.coverage.used))
+
+
+@settings(max_examples=300, deadline=None)
+@given(agregasi=st.sampled_from(["jumlah", "terakhir", "rata_rata", "maksimum"]),
+       recorded=st.lists(st.integers(0, 35), unique=True, max_size=36),
+       size=st.sampled_from([1, 3]))
+def test_the_figures_of_a_history_do_not_depend_on_the_order_values_were_read(
+        agregasi: str, recorded: list[int], size: int) -> None:
+    """Values read out of order (or with gaps) give the figures of the same values in order."""
+    from iki_cli.definitions.model import Variabel
+    from iki_cli.evaluation.aggregate import Aggregates, aggregate
+    from iki_cli.periods import Period
+    from iki_cli.values.ingest import Entry, Values
+
+    months = [n * size for n in recorded if n * size < 36]  # in the order drawn
+    in_read_order = {Period.of(2024 + m // 12, m % 12 + 1, m % 12 + size):
+                     Entry(float(m * 3 % 13), 0, m) for m in months}
+    var = Variabel(id="x", uraian="x", agregasi=agregasi)
+    asked = [parse_period(p) for p in ("2024", "2025", "2026", "2025-TW2", "2026-S2", "2024-12")]
+    found = Aggregates({"x": var}, Values(entries={"x": in_read_order})).figures("x", asked)
+    for period, (value, complete, seen) in zip(asked, found, strict=True):
+        expected = aggregate(var, in_read_order, period)
+        assert seen == bool(expected.coverage.used)
+        assert complete == expected.coverage.complete
+        assert value == (pytest.approx(expected.value) if expected.value is not None else None)

@@ -69,6 +69,25 @@ def test_a_number_that_reads_one_way_decides_a_comma_file(tmp_path: Path, text: 
     assert [e.value for e in values.entries["v1"].values()] == [1450.0]
 
 
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+@pytest.mark.parametrize(("delimiter", "first", "grouped", "expected"), [
+    (";", "81,25", "12{s}500,5", 12500.5),  # Indonesian by the `;`, settled by `81,25`
+    (",", '"1.234,5"', "1{s}103{s}902", 1103902.0),  # by its own numbers
+    (",", "81.25", "12{s}500.5", 12500.5),  # English
+])
+def test_a_number_grouped_by_spaces_after_the_notation_is_settled(
+        tmp_path: Path, space: str, delimiter: str, first: str, grouped: str,
+        expected: float) -> None:
+    path = tmp_path / "nilai.csv"
+    text = grouped.format(s=space)
+    path.write_text(f"periode{delimiter}variabel{delimiter}nilai\n2026{delimiter}v0{delimiter}"
+                    f"{first}\n2026{delimiter}v1{delimiter}{text}\n2026{delimiter}v2"
+                    f"{delimiter}7\n", encoding="utf-8")
+    values = read_values([path], VARIABLES)
+    assert [e.value for e in values.entries["v1"].values()] == [expected]
+    assert [e.value for e in values.entries["v2"].values()] == [7.0]
+
+
 def test_the_notation_messages_in_indonesian(tmp_path: Path) -> None:
     path = tmp_path / "nilai.csv"
     path.write_text("periode,variabel,nilai\n2026,v0,1.450\n", encoding="utf-8")

@@ -312,3 +312,36 @@ def test_generated_formulas_round_trip(text: str) -> None:
     except EvaluationError:
         return
     assert evaluate(parse(to_text(node)), VALUES) == pytest.approx(expected)
+
+
+# --- a formula compiled for many evaluations ---------------------------------------------------
+
+def _outcome(run, values):  # type: ignore[no-untyped-def]
+    """The number, or the error's kind and divisor."""
+    try:
+        return run(values)
+    except EvaluationError as exc:
+        return (exc.kind, exc.node)
+
+
+@settings(max_examples=300)
+@given(st.recursive(
+    st.sampled_from(["a", "b", "c", "1", "0", "2.5", "100"]),
+    lambda inner: st.one_of(
+        st.tuples(inner, st.sampled_from(["+", "-", "*", "/"]), inner).map(
+            lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        inner.map(lambda x: f"-{x}"),
+        inner.map(lambda x: f"+{x}"),
+        inner.map(lambda x: f"abs({x})"),
+        st.lists(inner, min_size=2, max_size=3).map(lambda xs: f"max({', '.join(xs)})"),
+        st.lists(inner, min_size=2, max_size=3).map(lambda xs: f"min({', '.join(xs)})"),
+    ),
+    max_leaves=12,
+), st.fixed_dictionaries({k: st.sampled_from([0.0, 1.0, -3.5, 7.25, 1e200, -1e308])
+                          for k in "abc"}))
+def test_a_compiled_formula_evaluates_as_evaluate_does(text: str,
+                                                       values: dict[str, float]) -> None:
+    node = parse(text)
+    # the same number, or the same error at the same divisor (left operand first)
+    assert _outcome(formula.compiled(node), values) == _outcome(
+        lambda v: evaluate(node, v), values)

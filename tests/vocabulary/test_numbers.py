@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
@@ -100,6 +100,34 @@ def test_round_half_up_on_the_decimal_form(value: float, decimals: int, expected
 ])
 def test_format_number(value: float | None, decimals: int, lang: str, expected: str) -> None:
     assert format_number(value, decimals, lang) == expected
+
+
+def half_up_text(value: float, decimals: int, lang: str) -> str:
+    """The definition of a report's number: the written form (repr) of the value rounded
+    half-up to `decimals`, grouped by thousands, no sign on a zero."""
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals),
+                                            rounding=ROUND_HALF_UP)
+    text = f"{abs(rounded) if rounded == 0 else rounded:,.{decimals}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "id" else text
+
+
+# Values people and formulas produce: measured values with few decimals, ratios with many,
+# exact ties one decimal past those kept (2.675, 0.125), large amounts, tiny fractions.
+NUMBERS = st.one_of(
+    st.floats(min_value=-1e15, max_value=1e15, allow_nan=False),
+    st.builds(lambda n, k: n / 10 ** k, st.integers(-10 ** 13, 10 ** 13), st.integers(0, 7)),
+    st.builds(lambda n, k: (n * 10 + 5) / 10 ** k, st.integers(-10 ** 9, 10 ** 9),
+              st.integers(1, 6)),
+    st.floats(min_value=-1e-3, max_value=1e-3),
+    st.sampled_from([0.0, -0.0, 2.675, 0.125, -0.5, 1e15 - 0.5, 4.5e15 + 1, 9007199254740993.0,
+                     123456789012.345, 0.0005, -0.0049, 99.995, 1e-05]),
+)
+
+
+@given(NUMBERS, st.integers(0, 6), st.sampled_from(["id", "en"]))
+def test_format_number_rounds_the_written_form_half_up(value: float, decimals: int,
+                                                       lang: str) -> None:
+    assert format_number(value, decimals, lang) == half_up_text(value, decimals, lang)
 
 
 @given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
