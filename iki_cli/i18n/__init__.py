@@ -9,19 +9,36 @@ Indonesian. Stable ids (rule ids, result codes) never change with the language.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from . import en as _en
-from . import id as _id
-
 LANGS = ("id", "en")
 DEFAULT = "id"
-CATALOGUES: dict[str, dict[str, str]] = {"id": _id.MESSAGES, "en": _en.MESSAGES}
-LABELS: dict[str, dict[str, str]] = {"id": _id.LABELS, "en": _en.LABELS}
+
+
+class _ByLanguage(dict[str, dict[str, str]]):
+    """A table of each language's catalogue (`MESSAGES` or `LABELS` of `i18n/<lang>/`),
+    each imported when first asked for: a command in one language reads one catalogue."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def __missing__(self, lang: str) -> dict[str, str]:
+        if lang not in LANGS:
+            raise KeyError(lang)
+        table: dict[str, str] = getattr(importlib.import_module(f"{__name__}.{lang}"),
+                                        self.name)
+        self[lang] = table
+        return table
+
+
+CATALOGUES: dict[str, dict[str, str]] = _ByLanguage("MESSAGES")
+LABELS: dict[str, dict[str, str]] = _ByLanguage("LABELS")
 
 _current: ContextVar[str | None] = ContextVar("iki_lang", default=None)
 
@@ -62,4 +79,4 @@ def t(key: str, lang: str | None = None, **params: Any) -> str:
 
 def labels(lang: str) -> dict[str, str]:
     """The report labels of `lang` (falls back to Indonesian)."""
-    return LABELS.get(lang, LABELS[DEFAULT])
+    return LABELS[lang if lang in LANGS else DEFAULT]
