@@ -382,7 +382,8 @@ def test_shipped_office_document_has_its_tree_on_landscape_pages(
     assert len(landscape) == 6 and all("Pohon Kinerja" in t for t in landscape)
 
 
-@pytest.mark.parametrize("name", ["laporan", "dokumen", "tahun", "dokumen-kantor"])
+@pytest.mark.parametrize("name", ["laporan", "dokumen", "tahun", "triwulan",
+                                  "dokumen-kantor"])
 def test_nothing_is_wider_than_the_printable_page(chromium: Path, tmp_path: Path,
                                                   pages: dict[str, Path], name: str) -> None:
     result = check_layout(chromium, tmp_path, pages[name], PRINTABLE_WIDTH, printed=True)
@@ -391,7 +392,7 @@ def test_nothing_is_wider_than_the_printable_page(chromium: Path, tmp_path: Path
     assert result["bad"] == []
 
 
-@pytest.mark.parametrize("name", ["laporan", "tahun", "dokumen-kantor"])
+@pytest.mark.parametrize("name", ["laporan", "tahun", "triwulan", "dokumen-kantor"])
 def test_on_a_phone_nothing_breaks_and_only_wide_parts_scroll(
         chromium: Path, tmp_path: Path, pages: dict[str, Path], name: str) -> None:
     result = check_layout(chromium, tmp_path, pages[name], PHONE_WIDTH, printed=False)

@@ -1,7 +1,7 @@
 """Reports: golden files of a small office, escaping, overriding templates, languages, errors.
 
 Golden files live in `tests/golden/`; after a deliberate change to the templates
-or the renderer, regenerate them with `IKI_UPDATE_GOLDEN=1 pytest tests/test_render.py`
+or the renderer, regenerate them with `IKI_UPDATE_GOLDEN=1 pytest tests/render/test_render.py`
 and review the diff.
 """
 
