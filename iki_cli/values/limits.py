@@ -11,6 +11,9 @@ percent-formatted numbers.
 
 from __future__ import annotations
 
+import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..i18n import t
@@ -62,6 +65,27 @@ def check_dimensions(rows: int, columns: int) -> None:
 def too_large_part(size: int) -> Unreadable:
     return Unreadable(t("values.part-too-large", size=f"{size >> 20:,}",
                         limit=f"{MAX_PART_BYTES >> 20:,}"))
+
+
+# What reading a damaged package raises: the zip and XML layers (ElementTree's parse
+# errors are SyntaxErrors; a missing part is a KeyError of zipfile).
+DAMAGED_PACKAGE = (zipfile.BadZipFile, zlib.error, EOFError, SyntaxError, KeyError,
+                   ValueError, IndexError)
+CHUNK = 1 << 20  # bytes of a part read at once
+
+
+def part_chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The uncompressed bytes of `part`, refused past MAX_PART_BYTES whatever it declares."""
+    info = archive.getinfo(part)
+    if info.file_size > MAX_PART_BYTES:
+        raise too_large_part(info.file_size)
+    total = 0
+    with archive.open(part) as fh:
+        while chunk := fh.read(CHUNK):
+            total += len(chunk)
+            if total > MAX_PART_BYTES:
+                raise too_large_part(total)
+            yield chunk
 
 
 def too_long_cell() -> Unreadable:

@@ -12,27 +12,23 @@ formulas without a saved result.
 from __future__ import annotations
 
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 from xml.etree import ElementTree
 
 from .limits import (
-    MAX_PART_BYTES,
+    DAMAGED_PACKAGE,
     LongText,
     SheetFacts,
     check_dimensions,
     damaged,
-    too_large_part,
+    part_chunks,
 )
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
-CHUNK = 1 << 20
-DAMAGED_PACKAGE = (zipfile.BadZipFile, zlib.error, EOFError, SyntaxError, KeyError,
-                   ValueError, IndexError)
 _ROW, _CELL, _COVERED = f"{{{TABLE}}}table-row", f"{{{TABLE}}}table-cell", \
     f"{{{TABLE}}}covered-table-cell"
 _TABLE_EL = f"{{{TABLE}}}table"
@@ -57,9 +53,6 @@ def facts(path: Path) -> dict[str, SheetFacts]:
     """Every table's facts by name; a table past the limits is refused, whichever it is."""
     try:
         with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo("content.xml")
-            if info.file_size > MAX_PART_BYTES:
-                raise too_large_part(info.file_size)
             return _walk(archive)
     except DAMAGED_PACKAGE as exc:
         raise damaged(type(exc).__name__) from None
@@ -72,46 +65,41 @@ def _walk(archive: zipfile.ZipFile) -> dict[str, SheetFacts]:
     column = row_width = 0
     parser: ElementTree.XMLPullParser = ElementTree.XMLPullParser(events=("start", "end"))
     long_text = LongText()
-    total = 0
-    with archive.open("content.xml") as fh:
-        while chunk := fh.read(CHUNK):
-            total += len(chunk)
-            if total > MAX_PART_BYTES:
-                raise too_large_part(total)
-            long_text.feed(chunk)
-            parser.feed(chunk)
-            for event, node in cast(Iterator[tuple[str, object]], parser.read_events()):
-                elem = cast(ElementTree.Element, node)
-                tag = elem.tag
-                if event == "start":
-                    if tag == _TABLE_EL:
-                        current = tables.setdefault(elem.get(_NAME) or "", SheetFacts())
-                        row = rows_used = width = 0
-                    elif tag == _ROW:
-                        column = row_width = 0
-                    continue
-                if tag in (_CELL, _COVERED):
-                    repeat = _repeat(elem, _COLS_REPEATED)
-                    kind = elem.get(_VALUE_TYPE)
-                    filled = kind is not None or len(elem) > 0 or elem.get(_FORMULA)
-                    if filled:
-                        row_width = column + repeat
-                        if current is not None:
-                            _flag(current, elem, kind, row + 1, column + 1, repeat)
-                    column += repeat
-                    elem.clear()
+    for chunk in part_chunks(archive, "content.xml"):
+        long_text.feed(chunk)
+        parser.feed(chunk)
+        for event, node in cast(Iterator[tuple[str, object]], parser.read_events()):
+            elem = cast(ElementTree.Element, node)
+            tag = elem.tag
+            if event == "start":
+                if tag == _TABLE_EL:
+                    current = tables.setdefault(elem.get(_NAME) or "", SheetFacts())
+                    row = rows_used = width = 0
                 elif tag == _ROW:
-                    repeat = _repeat(elem, _ROWS_REPEATED)
-                    if row_width:
-                        rows_used = row + repeat
-                        width = max(width, row_width)
-                        check_dimensions(rows_used, width)
-                        if current is not None and repeat > 1:
-                            _repeat_flags(current, row + 1, repeat)
-                    row += repeat
-                    elem.clear()
-                elif tag == _TABLE_EL:
-                    elem.clear()
+                    column = row_width = 0
+                continue
+            if tag in (_CELL, _COVERED):
+                repeat = _repeat(elem, _COLS_REPEATED)
+                kind = elem.get(_VALUE_TYPE)
+                filled = kind is not None or len(elem) > 0 or elem.get(_FORMULA)
+                if filled:
+                    row_width = column + repeat
+                    if current is not None:
+                        _flag(current, elem, kind, row + 1, column + 1, repeat)
+                column += repeat
+                elem.clear()
+            elif tag == _ROW:
+                repeat = _repeat(elem, _ROWS_REPEATED)
+                if row_width:
+                    rows_used = row + repeat
+                    width = max(width, row_width)
+                    check_dimensions(rows_used, width)
+                    if current is not None and repeat > 1:
+                        _repeat_flags(current, row + 1, repeat)
+                row += repeat
+                elem.clear()
+            elif tag == _TABLE_EL:
+                elem.clear()
     return tables
 
 

@@ -14,29 +14,25 @@ import functools
 import posixpath
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 from xml.etree import ElementTree
 
 from .limits import (
+    DAMAGED_PACKAGE,
     MAX_PART_BYTES,
     LongText,
     SheetFacts,
     check_dimensions,
     damaged,
+    part_chunks,
     too_large_part,
 )
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-CHUNK = 1 << 20
-# What reading a damaged package raises: the zip and XML layers (ElementTree's parse
-# errors are SyntaxErrors; a missing part is a KeyError of zipfile).
-DAMAGED_PACKAGE = (zipfile.BadZipFile, zlib.error, EOFError, SyntaxError, KeyError,
-                   ValueError, IndexError)
 # `r="12"` of a row as Excel, LibreOffice and openpyxl write it; a cell's column of two or
 # three letters (AA … XFD).
 # (Searched with a literal start, which is fast; elements written otherwise — another
@@ -102,20 +98,6 @@ def _read_small(archive: zipfile.ZipFile, part: str) -> bytes:
     return archive.read(part)
 
 
-def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
-    """The uncompressed bytes of `part`, refused past MAX_PART_BYTES whatever it declares."""
-    info = archive.getinfo(part)
-    if info.file_size > MAX_PART_BYTES:
-        raise too_large_part(info.file_size)
-    total = 0
-    with archive.open(part) as fh:
-        while chunk := fh.read(CHUNK):
-            total += len(chunk)
-            if total > MAX_PART_BYTES:
-                raise too_large_part(total)
-            yield chunk
-
-
 def facts(path: Path, part: str) -> SheetFacts:
     """Measure the package and the sheet `part`; note the cells the reader would hide."""
     try:
@@ -124,7 +106,7 @@ def facts(path: Path, part: str) -> SheetFacts:
             for strings in ("xl/sharedStrings.xml", "xl/SharedStrings.xml"):
                 if strings in names:
                     long_text = LongText()
-                    for chunk in _chunks(archive, strings):
+                    for chunk in part_chunks(archive, strings):
                         long_text.feed(chunk)
             percent = _percent_styles(archive) if "xl/styles.xml" in names else set()
             return _sheet_facts(archive, part, percent)
@@ -138,7 +120,7 @@ def _sheet_facts(archive: zipfile.ZipFile, part: str, percent: set[str]) -> Shee
     exact = needs_cells = False
     long_text = LongText()
     carry = b""
-    for chunk in [*_chunks(archive, part), b"<"]:  # a last `<` flushes what is carried
+    for chunk in [*part_chunks(archive, part), b"<"]:  # a last `<` flushes what is carried
         long_text.feed(chunk)
         data = carry + chunk
         cut = data.rfind(b"<")
@@ -179,7 +161,7 @@ def _parse_cells(archive: zipfile.ZipFile, part: str, percent: set[str]) -> Shee
     sheet_data: ElementTree.Element | None = None
     row_no = col_no = max_row = max_col = 0
     parser: ElementTree.XMLPullParser = ElementTree.XMLPullParser(events=("start", "end"))
-    for chunk in _chunks(archive, part):
+    for chunk in part_chunks(archive, part):
         parser.feed(chunk)
         for event, node in cast(Iterator[tuple[str, object]], parser.read_events()):
             elem = cast(ElementTree.Element, node)
