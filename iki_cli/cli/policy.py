@@ -31,16 +31,8 @@ def gc_paused() -> Iterator[None]:
     collector's passes over them free nothing and took a fifth of the time.
     Whatever cycles the reading leaves are collected once it is resumed.
     """
-    if not _active:
+    with _collector_off(freeze=False):
         yield
-        return
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextmanager
@@ -53,6 +45,14 @@ def gc_kept() -> Iterator[None]:
     took 0.14-0.23 s after loading 1,000 positions. Only the command line uses it;
     its process ends with the command.
     """
+    with _collector_off(freeze=True):
+        yield
+
+
+@contextmanager
+def _collector_off(*, freeze: bool) -> Iterator[None]:
+    """The collector off inside the block (in the iki process only); on leaving,
+    with `freeze`, what is alive moved to the permanent generation first."""
     if not _active:
         yield
         return
@@ -61,7 +61,8 @@ def gc_kept() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()
 
