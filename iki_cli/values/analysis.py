@@ -24,7 +24,7 @@ from ..errors import ProblemsError, UsageError
 from ..i18n import t
 from ..periods import Period, PeriodError, parse_period
 from ..problems import Problem
-from .ingest import DELIMITERS, Source, period_problem, suggest
+from .ingest import DELIMITERS, Source, named_columns, period_problem, suggest
 from .sniff import Mislabelled, check_kind
 
 ANALYSIS_FIELDS = ("faktor_pendukung", "faktor_penghambat", "tindak_lanjut")
@@ -68,23 +68,17 @@ class _Reader:
         self.problems.append(Problem(path, line, 0, level, RULE, message))  # type: ignore[arg-type]
 
     def header(self, names: list[str], row: int, letter: Any = None) -> dict[str, int] | None:
-        columns: dict[str, int] = {}
-        ok = True
-        for i, name in enumerate(names):
-            key = name.strip().lower()
-            if not key:
-                continue
-            cell = letter(i) if letter else None
-            if key not in COLUMNS:
-                self.problem(row, t("values.analysis-unknown-column", name=name.strip(),
-                                    hint=suggest(key, COLUMNS),
-                                    columns=", ".join(REQUIRED + ANALYSIS_FIELDS)), cell)
-                ok = False
-            elif key in columns:
-                self.problem(row, t("values.analysis-column-twice", name=key), cell)
-                ok = False
-            else:
-                columns[key] = i
+        def unknown(name: str, key: str, i: int) -> None:
+            self.problem(row, t("values.analysis-unknown-column", name=name.strip(),
+                                hint=suggest(key, COLUMNS),
+                                columns=", ".join(REQUIRED + ANALYSIS_FIELDS)),
+                         letter(i) if letter else None)
+
+        def twice(key: str, i: int) -> None:
+            self.problem(row, t("values.analysis-column-twice", name=key),
+                         letter(i) if letter else None)
+
+        columns, ok = named_columns(names, COLUMNS, unknown, twice)
         missing = [c for c in REQUIRED if c not in columns]
         if missing or not any(c in columns for c in ANALYSIS_FIELDS):
             self.problem(row, t("values.analysis-missing-columns",

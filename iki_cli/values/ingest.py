@@ -8,7 +8,7 @@ the caller gets a ProblemsError and nothing is computed.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -224,6 +224,31 @@ def _shown(value: float) -> str:
     return format_plain(value, "id" if language() == "id" else "en")
 
 
+def named_columns(names: Sequence[str], known: Collection[str],
+                  unknown: Callable[[str, str, int], None], twice: Callable[[str, int], None]
+                  ) -> tuple[dict[str, int], bool]:
+    """Column name → index of a header row, and whether every name was right.
+
+    Names are compared stripped and in lower case; blank ones are passed over. A name not
+    in `known` goes to `unknown(name, key, index)`, one given again to `twice(key, index)`.
+    """
+    columns: dict[str, int] = {}
+    ok = True
+    for i, name in enumerate(names):
+        key = name.strip().lower()
+        if not key:
+            continue
+        if key not in known:
+            unknown(name, key, i)
+            ok = False
+        elif key in columns:
+            twice(key, i)
+            ok = False
+        else:
+            columns[key] = i
+    return columns, ok
+
+
 def header_columns(header: Sequence[str], source: Source, line: int, ingest: Ingest, *,
                    letter: Callable[[int], str] | None = None,
                    missing_note: str | None = None) -> dict[str, int] | None:
@@ -231,23 +256,17 @@ def header_columns(header: Sequence[str], source: Source, line: int, ingest: Ing
 
     `letter` names a workbook column so that problems point at the header cell.
     """
-    columns: dict[str, int] = {}
-    ok = True
-    for i, name in enumerate(header):
-        key = name.strip().lower()
-        if not key:
-            continue
-        cell = letter(i) if letter else None
-        if key not in KNOWN_COLUMNS:
-            ingest.values.error(source, line, t("values.column-unknown", name=name.strip()[:64],
-                                                hint=suggest(key, KNOWN_COLUMNS),
-                                                known=", ".join(KNOWN_COLUMNS)), cell)
-            ok = False
-        elif key in columns:
-            ingest.values.error(source, line, t("values.column-twice", name=key), cell)
-            ok = False
-        else:
-            columns[key] = i
+    def unknown(name: str, key: str, i: int) -> None:
+        ingest.values.error(source, line, t("values.column-unknown", name=name.strip()[:64],
+                                            hint=suggest(key, KNOWN_COLUMNS),
+                                            known=", ".join(KNOWN_COLUMNS)),
+                            letter(i) if letter else None)
+
+    def twice(key: str, i: int) -> None:
+        ingest.values.error(source, line, t("values.column-twice", name=key),
+                            letter(i) if letter else None)
+
+    columns, ok = named_columns(header, KNOWN_COLUMNS, unknown, twice)
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         note = missing_note if missing_note is not None else t("values.header-needs")
