@@ -51,15 +51,29 @@ def number_filters(lang: str) -> dict[str, Callable[..., str]]:
     return {"angka": angka, "angka_bebas": angka_bebas}
 
 
+_HTML_SPECIAL = re.compile("[&<>\"']")
+
+
+def html_text(text: str) -> str:
+    """`text` escaped for HTML exactly as Jinja's `{{ … }}` escapes it (markupsafe)."""
+    return text if _HTML_SPECIAL.search(text) is None else str(escape(text))
+
+
+def html_lines(text: str) -> str:
+    """Text as HTML with its line breaks kept: stripped, escaped, each break a `<br>`."""
+    text = text.replace("\r\n", "\n").strip()
+    if "\n" not in text:  # most names and titles are one line
+        return html_text(text)
+    return "<br>\n".join(html_text(line) for line in text.split("\n"))
+
+
 @jinja2.pass_eval_context
 def line_breaks(eval_ctx: Any, value: object) -> str | Markup:
     """Text with its line breaks kept: escaped and `<br>` in HTML, unchanged otherwise."""
-    text = "" if value is None else str(value).replace("\r\n", "\n").strip()
+    text = "" if value is None else str(value)
     if not eval_ctx.autoescape:
-        return text
-    if "\n" not in text:  # most names and titles are one line
-        return escape(text)
-    return Markup("<br>\n").join(escape(line) for line in text.split("\n"))
+        return text.replace("\r\n", "\n").strip()
+    return Markup(html_lines(text))
 
 
 def css_string(value: object) -> Markup:

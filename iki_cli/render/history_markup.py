@@ -17,9 +17,8 @@ from markupsafe import Markup, escape
 
 from ..i18n import labels
 from ..markdown import md_escape
-from .filters import number_text
+from .filters import html_text, number_text
 from .history_view import Riwayat, TitikView
-from .trend import _escaped
 
 ANALYSIS = ("faktor_pendukung", "faktor_penghambat", "tindak_lanjut")
 
@@ -77,7 +76,7 @@ def _points(points: list[TitikView], unit: str, decimals: int, L: dict[str, str]
     out = []
     for p in points:
         words = p.sumbu if short else p.label
-        text = f"{_escaped(words) if html else _md(words)}{' ' if short else ': '}"
+        text = f"{html_text(words) if html else _md(words)}{' ' if short else ': '}"
         text += num(p.realisasi, decimals)
         if p.capaian is not None:
             text += f" ({L['capaian_kata']} {num(p.capaian, 2)})"
@@ -97,7 +96,7 @@ def _lines(w: Riwayat, unit: str, d: int, L: dict[str, str], num: Num,
                    num(now.realisasi, d))
         out.append((L["tahun_sebelumnya"], "; ".join(
             [*_points(w.sebelumnya, unit, d, L, num, html),
-             (f"{_escaped(now.label) if html else _md(now.label)}: {current}"
+             (f"{html_text(now.label) if html else _md(now.label)}: {current}"
              f"{_change(now, unit, d, L, num, html)}")])))
     s = w.sd_periode
     if s is not None:
@@ -107,8 +106,8 @@ def _lines(w: Riwayat, unit: str, d: int, L: dict[str, str], num: Num,
                 f"{num(s.target, d)}{sep}{L['capaian_kata']} {capaian}")
         if s.predikat:
             text += (f' · <span class="swatch" style="background:{s.warna}"></span>'
-                     f"{_escaped(s.predikat)}" if html else f" ({_md(s.predikat)})")
-        out.append((_escaped(s.label) if html else _md(s.label),
+                     f"{html_text(s.predikat)}" if html else f" ({_md(s.predikat)})")
+        out.append((html_text(s.label) if html else _md(s.label),
                     text + _status(s.status, L, html)))
     if w.triwulan:
         out.append((L["per_triwulan"], "; ".join(_points(w.triwulan, unit, d, L, num, html,
@@ -187,7 +186,7 @@ def _lkjip_cells(i: Any, L: dict[str, str], num: Num, html: bool
     d, row = i.desimal, w.lkjip
     note = None
     if row.sd is not None:
-        label = _escaped(row.sd.label) if html else row.sd.label  # and `L` escaped in HTML
+        label = html_text(row.sd.label) if html else row.sd.label  # and `L` escaped in HTML
         note = L["capaian_sd"].format(periode=label, realisasi=num(row.sd.realisasi, d),
                                       target=num(row.sd.target, d))
     plan = w.renstra

@@ -14,7 +14,6 @@ or `_riwayat.*` still applies.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -23,22 +22,7 @@ from markupsafe import Markup, escape
 
 from ..i18n import labels
 from ..markdown import md_escape
-from .filters import links_html
-
-_HTML_SPECIAL = re.compile("[&<>\"']")
-
-
-def html_text(text: str) -> str:
-    """`text` escaped for HTML exactly as Jinja's `{{ … }}` escapes it (markupsafe)."""
-    return text if _HTML_SPECIAL.search(text) is None else str(escape(text))
-
-
-def html_lines(text: str) -> str:
-    """The `br` filter in HTML: stripped, escaped, each line break a `<br>` and newline."""
-    text = text.replace("\r\n", "\n").strip()
-    if "\n" not in text:
-        return html_text(text)
-    return "<br>\n".join(html_text(line) for line in text.split("\n"))
+from .filters import html_lines, html_text, links_html
 
 
 def row_filters(lang: str, numbers: dict[str, Callable[..., str]],

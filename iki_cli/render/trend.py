@@ -13,12 +13,11 @@ short: whole-unit coordinates, the lines of a kind in one path.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import NamedTuple
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from .filters import number_text
+from .filters import html_text, number_text
 
 WIDTH, HEIGHT = 300, 104
 _LEFT, _RIGHT, _TOP, _BOTTOM = 18, 70, 16, 18
@@ -31,11 +30,6 @@ class TrendPoint(NamedTuple):
     nilai: float | None
     target: float | None
     parsial: bool
-
-
-@lru_cache(maxsize=256)  # the same axis labels and title on every chart
-def _escaped(text: str) -> str:
-    return str(escape(text))
 
 
 def trend_svg(points: list[TrendPoint], desimal: int, lang: str, label: str,
@@ -58,13 +52,13 @@ def trend_svg(points: list[TrendPoint], desimal: int, lang: str, label: str,
     middle = (WIDTH - _LEFT - _RIGHT) / 2
     base = HEIGHT - _BOTTOM
     out = [(f'<svg class="tren" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-            f'aria-label="{_escaped(label)}"><path class="sumbu" d="M{_LEFT - 8} {base}H'
+            f'aria-label="{html_text(label)}"><path class="sumbu" d="M{_LEFT - 8} {base}H'
             f'{WIDTH - _RIGHT + 8}"/>')]
     if end is not None:
         year, target = end
         ey = round(_TOP + (top - target) * scale)
         out.append(f'<path class="akhir" d="M{_LEFT - 8} {ey}H{WIDTH - 2}"/><text '
-                   f'class="akhir" x="{WIDTH - 2}" y="{ey - 3}">{_escaped(year)}: '
+                   f'class="akhir" x="{WIDTH - 2}" y="{ey - 3}">{html_text(year)}: '
                    f"{num(target, desimal)}</text>")
     marks, line, labels = [], [], []
     drawing = False
@@ -73,7 +67,7 @@ def trend_svg(points: list[TrendPoint], desimal: int, lang: str, label: str,
         mark = round(_TOP + (top - p.target) * scale) if p.target is not None else None
         if mark is not None:
             marks.append(f"M{x - 9} {mark}h18")
-        labels.append(f'<text class="sumbu" x="{x}" y="{HEIGHT - 5}">{_escaped(p.sumbu)}</text>')
+        labels.append(f'<text class="sumbu" x="{x}" y="{HEIGHT - 5}">{html_text(p.sumbu)}</text>')
         if p.nilai is None:
             drawing = False
             continue
