@@ -6,6 +6,8 @@ import math
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -16,7 +18,7 @@ from .. import formula
 from ..i18n import t
 from ..problems import Problem, did_you_mean, display_path, shown
 from .model import FILE_MODELS, SNAKE, Jabatan, Organisasi, Variabel, VariabelFile
-from .yamlload import Document, load_file
+from .yamlload import Document, load_file, shared_parses
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -357,13 +359,40 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
+# Within `shared_loading()`: each formula's tree by its text; None outside.
+_formulas: dict[str, formula.Node] | None = None
+
+
+@contextmanager
+def shared_loading() -> Iterator[None]:
+    """Within it, what several loads of definitions have in common is read once: files
+    of the same bytes are parsed once (`shared_parses`), formulas of the same text too
+    (a tree is frozen). The two sides of a diff are mostly the same."""
+    global _formulas
+    outer, _formulas = _formulas, {} if _formulas is None else _formulas
+    try:
+        with shared_parses():
+            yield
+    finally:
+        _formulas = outer
+
+
+def _parse(text: str) -> formula.Node:
+    if _formulas is None:
+        return formula.parse(text)
+    node = _formulas.get(text)
+    if node is None:
+        node = _formulas[text] = formula.parse(text)  # an error is raised again each time
+    return node
+
+
 def _parse_formulas(defs: Definitions, loaded: Loaded[Jabatan]) -> None:
     """Parse the formulas of one position into `defs.formulas` (errors beside them)."""
     pos = loaded.model
     for si, sas in enumerate(pos.sasaran):
         for ii, ind in enumerate(sas.indikator):
             try:
-                node = formula.parse(ind.rumus)
+                node = _parse(ind.rumus)
             except formula.FormulaError as exc:
                 defs.formula_errors[(pos.id, si, ii)] = exc
                 defs.incomplete = True

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -363,8 +365,40 @@ def load_file(file: Path, display: str) -> tuple[Document | None, list[Problem]]
     return load_bytes(raw, display)
 
 
+# Within `shared_parses()`: each file's parse by its bytes (see there); None outside.
+_shared: dict[bytes, tuple[Document | None, list[Problem]]] | None = None
+
+
+@contextmanager
+def shared_parses() -> Iterator[None]:
+    """Within it, files of the same bytes are parsed once.
+
+    The two sides of a diff are mostly the same files: the second side gets the
+    first side's parse of a file that did not change, under its own path, instead
+    of parsing it again. A parse is plain data, positions and problems, none of
+    them changed by the loader; each caller gets its own `Document`.
+    """
+    global _shared
+    outer, _shared = _shared, {} if _shared is None else _shared
+    try:
+        yield
+    finally:
+        _shared = outer
+
+
 def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
-    """Decode UTF-8 (with or without BOM) and parse."""
+    """Decode UTF-8 (with or without BOM) and parse (once per bytes in `shared_parses()`)."""
+    if _shared is None:
+        return _load_bytes(raw, display)
+    found = _shared.get(raw)
+    if found is None:
+        found = _shared[raw] = _load_bytes(raw, "")
+    doc, problems = found
+    return (None if doc is None else replace(doc, path=display),
+            [replace(p, path=display) for p in problems])
+
+
+def _load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

@@ -201,6 +201,7 @@ def compare(old: Objects, new: Objects) -> list[Change]:
         else:
             for name, klass in FIELDS[object_kind(key)]:
                 before, after = old[key].get(name), new[key].get(name)
-                if _comparable(name, before) != _comparable(name, after):
+                # Equal as written is equal as compared; only a difference is looked into.
+                if before != after and _comparable(name, before) != _comparable(name, after):
                     changes.append(Change(klass, "changed", key, name, before, after))
     return changes

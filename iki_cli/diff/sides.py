@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks import validate
-from ..definitions.loading import Definitions
+from ..definitions.loading import Definitions, shared_loading
 from ..errors import ProblemsError, UsageError
 from ..problems import Problem
 from .compare import WORKTREE, DiffResult, Objects, compare, snapshot
@@ -84,9 +84,11 @@ def diff_sides(definitions: Path, base: str = "HEAD",
     # Both revisions are resolved before anything is read: usage errors come first.
     base_commit = resolve(repo, base)
     head_commit = resolve(repo, head) if head is not None else None
-    old = revision_side(repo, base, base_commit, f"at BASE `{base}`")
-    new = (revision_side(repo, head, head_commit, f"at HEAD `{head}`")
-           if head is not None and head_commit is not None else worktree_side(definitions))
+    with shared_loading():  # a file the change left alone is read once for both sides
+        old = revision_side(repo, base, base_commit, f"at BASE `{base}`")
+        new = (revision_side(repo, head, head_commit, f"at HEAD `{head}`")
+               if head is not None and head_commit is not None
+               else worktree_side(definitions))
     _require_valid(old, new)
     if old.objects is None and new.objects is None:
         where = f"`{head}`" if head is not None else "the working tree"

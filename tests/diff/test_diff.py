@@ -405,6 +405,23 @@ def test_invalid_base_names_the_revision_and_its_path(runner: CliRunner, repo: P
     assert "at HEAD `HEAD` (1 error(s))" in r.output
 
 
+def test_a_file_broken_on_both_sides_is_named_on_each(runner: CliRunner, repo: Path) -> None:
+    # The two sides share the parse of a file with the same bytes; each problem still
+    # names its own side's file, and a YAML error found in the parse is reported on both.
+    file = repo / "definitions/jabatan/pengelola-program-tb.yaml"
+    edit(file, "satuan: kasus\n", "satuan: kasus\n  satuan: dua\n")
+    commit(repo, "broken")
+    r = runner.invoke(app, ["diff", "-d", str(repo / "definitions"), "--format", "json"])
+    assert r.exit_code == 1, r.output
+    found = [line for line in r.output.splitlines()
+             if "pengelola-program-tb.yaml:20:3: error [syntax]" in line]
+    assert len(found) == 2, r.output
+    assert found[0].startswith("HEAD:definitions/jabatan/"), r.output
+    assert not found[1].startswith("HEAD:"), r.output
+    assert found[1].split(":")[0].endswith("definitions/jabatan/pengelola-program-tb.yaml")
+    assert "at BASE `HEAD` (1 error(s)) and in the working tree (1 error(s))" in r.output
+
+
 def test_not_a_repository(runner: CliRunner, tmp_path: Path) -> None:
     shutil.copytree(KANTOR_LAIN, tmp_path / "definitions")
     r = runner.invoke(app, ["diff", "-d", str(tmp_path / "definitions")])
