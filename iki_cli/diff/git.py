@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import UsageError
+from ..i18n import t
 from ..problems import did_you_mean
 
 
@@ -27,21 +28,19 @@ def _git(args: list[str], cwd: Path,
         return subprocess.run(["git", "--no-pager", "--literal-pathspecs", *args], cwd=cwd,
                               input=stdin, capture_output=True, env=env, check=False)
     except FileNotFoundError:
-        raise UsageError("`iki diff` needs git, and git is not installed "
-                         "(or not on PATH)") from None
+        raise UsageError(t("diff.git-missing")) from None
 
 
 def _git_message(proc: subprocess.CompletedProcess[bytes]) -> str:
     lines = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-    return lines[0] if lines else f"git exited with {proc.returncode}"
+    return lines[0] if lines else t("diff.git-exited", code=proc.returncode)
 
 
 def locate(definitions: Path) -> Repo:
     """The repository holding `definitions` (which need not exist in the working tree)."""
     folder = Path(os.path.abspath(definitions))
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"`{definitions}` is not a folder (give the definitions folder "
-                         "with -d/--definitions)")
+        raise UsageError(t("diff.not-a-folder", path=definitions))
     existing = folder
     missing: list[str] = []  # trailing parts that do not exist (yet) in the working tree
     while not existing.is_dir():
@@ -49,8 +48,8 @@ def locate(definitions: Path) -> Repo:
         existing = existing.parent
     proc = _git(["rev-parse", "--show-toplevel", "--show-prefix"], existing)
     if proc.returncode != 0:
-        raise UsageError(f"`{definitions}` is not inside a git repository, so there are no "
-                         f"revisions to compare ({_git_message(proc)})")
+        raise UsageError(t("diff.not-a-repository", path=definitions,
+                           why=_git_message(proc)))
     top, prefix = (proc.stdout.decode("utf-8").splitlines() + [""])[:2]
     rel = PurePosixPath(prefix, *missing).as_posix()
     return Repo(Path(top), "" if rel == "." else rel + "/")
@@ -63,9 +62,7 @@ def resolve(repo: Repo, rev: str) -> str:
         _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], repo.top)
     if proc is None or proc.returncode != 0:
         hint = did_you_mean(rev, names(repo)) if rev else ""
-        raise UsageError(f"unknown revision `{rev}`: not a branch, tag or commit of this "
-                         f"repository{hint} (in a shallow CI clone, fetch it first, e.g. "
-                         "`git fetch origin main --tags` or `fetch-depth: 0`)")
+        raise UsageError(t("diff.unknown-revision", rev=rev, hint=hint))
     return proc.stdout.decode().strip()
 
 
@@ -107,7 +104,8 @@ def tree_files(repo: Repo, commit: str) -> dict[str, bytes] | None:
     paths = [repo.prefix + name for name in ("organisasi.yaml", "variabel.yaml", "jabatan")]
     listing = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths], repo.top)
     if listing.returncode != 0:
-        raise UsageError(f"git cannot list `{folder}` at {commit[:12]}: {_git_message(listing)}")
+        raise UsageError(t("diff.git-cannot-list", folder=folder, commit=commit[:12],
+                           why=_git_message(listing)))
     blobs: dict[str, str] = {}
     for entry in listing.stdout.decode("utf-8", "surrogateescape").split("\0"):
         meta, _, path = entry.partition("\t")
@@ -125,7 +123,7 @@ def _read_blobs(repo: Repo, ids: list[str]) -> list[bytes]:
         return []
     proc = _git(["cat-file", "--batch"], repo.top, stdin="".join(i + "\n" for i in ids).encode())
     if proc.returncode != 0:
-        raise UsageError(f"git cannot read the definitions: {_git_message(proc)}")
+        raise UsageError(t("diff.git-cannot-read", why=_git_message(proc)))
     out, pos, contents = proc.stdout, 0, []
     for _ in ids:
         header_end = out.index(b"\n", pos)

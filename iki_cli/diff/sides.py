@@ -10,6 +10,7 @@ from pathlib import Path
 from ..checks import validate
 from ..definitions.loading import Definitions, shared_loading
 from ..errors import ProblemsError, UsageError
+from ..i18n import t
 from ..problems import Problem
 from .compare import WORKTREE, DiffResult, Objects, compare, snapshot
 from .git import Repo, locate, resolve, revision_name, tree_files
@@ -66,9 +67,9 @@ def _rehome(problem: Problem, root: Path, prefix: str) -> Problem:
 def worktree_side(root: Path) -> Side:
     """Read, validate and reduce the definitions on disk."""
     if not root.is_dir():
-        return Side("in the working tree", None)
+        return Side(t("diff.side-worktree"), None)
     defs, errors = _validated(root)
-    return Side("in the working tree", snapshot(defs) if not errors else None, tuple(errors),
+    return Side(t("diff.side-worktree"), snapshot(defs) if not errors else None, tuple(errors),
                 defs if not errors else None)
 
 
@@ -85,15 +86,16 @@ def diff_sides(definitions: Path, base: str = "HEAD",
     base_commit = resolve(repo, base)
     head_commit = resolve(repo, head) if head is not None else None
     with shared_loading():  # a file the change left alone is read once for both sides
-        old = revision_side(repo, base, base_commit, f"at BASE `{base}`")
-        new = (revision_side(repo, head, head_commit, f"at HEAD `{head}`")
+        old = revision_side(repo, base, base_commit, t("diff.side-base", rev=base))
+        new = (revision_side(repo, head, head_commit, t("diff.side-head", rev=head))
                if head is not None and head_commit is not None
                else worktree_side(definitions))
     _require_valid(old, new)
     if old.objects is None and new.objects is None:
-        where = f"`{head}`" if head is not None else "the working tree"
-        raise UsageError(f"there is no definitions folder `{repo.prefix.rstrip('/') or '.'}` "
-                         f"at `{base}` nor in {where} (give it with -d/--definitions)")
+        where = (t("diff.where-rev", rev=head) if head is not None
+                 else t("diff.where-worktree"))
+        raise UsageError(t("diff.no-folder-both", folder=repo.prefix.rstrip("/") or ".",
+                           base=base, where=where))
     result = DiffResult(base, head if head is not None else WORKTREE,
                         tuple(compare(old.objects or {}, new.objects or {})))
     return old, new, result
@@ -104,9 +106,9 @@ def _require_valid(*sides: Side) -> None:
     if not bad:
         return
     problems = [p for s in bad for p in s.errors]
-    which = " and ".join(f"{s.label} ({len(s.errors)} error(s))" for s in bad)
-    raise InvalidSide(f"cannot compare: the definitions {which} are invalid; fix them, "
-                      "or compare other revisions", problems)
+    which = t("diff.sides-and").join(t("diff.side-errors", side=s.label, count=len(s.errors))
+                                      for s in bad)
+    raise InvalidSide(t("diff.cannot-compare", sides=which), problems)
 
 
 def definitions_at(definitions: Path, rev: str) -> tuple[Definitions, str]:
@@ -118,11 +120,11 @@ def definitions_at(definitions: Path, rev: str) -> tuple[Definitions, str]:
     """
     repo = locate(definitions)
     commit = resolve(repo, rev)
-    side = revision_side(repo, rev, commit, f"at `{rev}`")
+    side = revision_side(repo, rev, commit, t("diff.side-rev", rev=rev))
     if side.errors:
-        raise InvalidSide(f"the definitions at `{rev}` have {len(side.errors)} error(s); "
-                          "compute another revision, or fix them there", list(side.errors))
+        raise InvalidSide(t("diff.rev-invalid", rev=rev, count=len(side.errors)),
+                          list(side.errors))
     if side.defs is None:
-        raise UsageError(f"there is no definitions folder `{repo.prefix.rstrip('/') or '.'}` "
-                         f"at `{rev}` (give it with -d/--definitions)")
+        raise UsageError(t("diff.no-folder-at", folder=repo.prefix.rstrip("/") or ".",
+                           rev=rev))
     return side.defs, revision_name(repo, commit)

@@ -623,3 +623,29 @@ def test_the_markdown_review_is_indonesian_with_lang_id(runner: CliRunner, repo:
     assert r.exit_code == 0, r.output
     assert r.stdout == ("### iki diff: `HEAD` → isi folder kerja (working tree)\n\n"
                         "Tidak ada perubahan pada definisi.\n")
+
+
+def test_why_a_diff_cannot_run_is_said_in_indonesian(runner: CliRunner, repo: Path,
+                                                     tmp_path: Path) -> None:
+    # The users' default language: every refusal of `iki diff`, not only its review.
+    env = {"IKI_LANG": "id"}
+    said = []
+    r = runner.invoke(app, ["diff", "-d", str(repo / "definitions"), "nope"], env=env)
+    said.append(r.output)
+    assert r.exit_code == 2, r.output
+    assert "revisi `nope` tidak dikenal: bukan branch, tag, atau commit" in r.output
+    assert "git fetch origin main --tags" in r.output
+    edit(repo / "definitions/jabatan/pengelola-program-tb.yaml",
+         "rumus: kasus_tb_ditemukan\n", "rumus: kasus_tb_ditemukann\n")
+    r = runner.invoke(app, ["diff", "-d", str(repo / "definitions")], env=env)
+    said.append(r.output)
+    assert r.exit_code == 1, r.output
+    assert ("tidak dapat membandingkan: definisi di folder kerja (working tree) "
+            "(2 kesalahan) tidak valid") in r.output
+    shutil.copytree(KANTOR_LAIN, tmp_path / "lepas" / "definitions")
+    r = runner.invoke(app, ["diff", "-d", str(tmp_path / "lepas" / "definitions")], env=env)
+    said.append(r.output)
+    assert r.exit_code == 2, r.output
+    assert "tidak berada di dalam repositori git" in r.output
+    for english in ("cannot compare", "unknown revision", "not inside", "error(s)"):
+        assert not any(english in output for output in said), english
