@@ -11,11 +11,13 @@ import typer
 from .. import __version__
 from ..errors import IkiError, UsageError
 from .console import OutputError, fail
+from .localised import Command, Group
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 app = typer.Typer(
     name="iki",
+    cls=Group,  # help and usage errors in the user's language (cli/localised.py)
     help="Indikator Kinerja Individu as code: validate, compute, report.",
     no_args_is_help=True,
     add_completion=False,
@@ -64,7 +66,7 @@ def register(commands: list[Callable[..., Any]]) -> None:
                 except IkiError as exc:
                     fail(str(exc), 1)
 
-        app.command(fn.__dict__["command_name"])(run)
+        app.command(fn.__dict__["command_name"], cls=Command)(run)
 
 
 def _version(value: bool) -> None:
