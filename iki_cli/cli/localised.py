@@ -14,7 +14,6 @@ itself has no `--lang`: it follows `IKI_LANG`.
 
 from __future__ import annotations
 
-import inspect
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -22,12 +21,8 @@ from contextlib import contextmanager
 from typing import Any
 
 import typer
+from typer._click import exceptions as errors  # the click typer carries (typer >= 0.29)
 from typer.core import TyperCommand, TyperGroup
-
-try:
-    from typer._click import exceptions as errors  # typer carries its own click
-except ImportError:  # an older typer, over click itself
-    from click import exceptions as errors  # type: ignore[no-redef, import-not-found]
 
 from ..i18n import LANGS, language, t
 
@@ -243,10 +238,7 @@ def _hint(exc: errors.BadParameter) -> str:
     if exc.param_hint is not None:
         hint = exc.param_hint
     elif exc.param is not None:
-        getter = exc.param.get_error_hint
-        # click's takes the context; the click typer carries does not.
-        takes_context = "ctx" in inspect.signature(getter).parameters
-        hint = getter(exc.ctx) if takes_context else getter()  # type: ignore[call-arg]
+        hint = exc.param.get_error_hint()
     else:
         return ""
     if isinstance(hint, str):
