@@ -140,3 +140,13 @@ def make_root(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+@pytest.fixture
+def terminal_80(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's console made anew for an 80-column terminal (rich reads the
+    width once, when a console is made)."""
+    from iki_cli.cli import console
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(console.out, "_console", None)

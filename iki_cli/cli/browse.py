@@ -7,6 +7,7 @@ the reports' numbers; labels follow the current language.
 from __future__ import annotations
 
 import json
+import textwrap
 
 from rich.console import Group
 from rich.markup import escape
@@ -28,20 +29,46 @@ def _order(defs: Definitions) -> list[Jabatan]:
     return position_order(loaded.model for loaded in defs.jabatan)
 
 
-def list_table(defs: Definitions) -> Table:
-    """A table of positions: number, id, title, superior, counts."""
+def list_table(defs: Definitions, width: int = 80) -> Table:
+    """A table of positions: number, id, title, superior, counts, fitted to `width`.
+
+    Ids are what the user types next (`iki show ID`): never cut short. Where the ids,
+    the superiors' ids and a readable title do not fit side by side (80 columns and
+    the shipped office's ids), each position's id and superior go under its title.
+    """
     L = labels(language())
     table = Table(title=t("cli.list-title", count=len(defs.jabatan)), show_lines=False)
     numbers = numbering(defs).jabatan
-    for head, right, keep in ((L["no"], True, True), ("id", False, True),
-                              (L["jabatan"], False, False), (L["atasan"], False, True),
-                              (L["sasaran"], True, False), (L["indikator"], True, False)):
-        # Ids are what the user types next (`iki show ID`): never cut them short.
-        table.add_column(head, justify="right" if right else "left", no_wrap=keep)
-    for pos in _order(defs):
+    positions = _order(defs)
+    longest = {key: max([len(value(p)) for p in positions] + [len(head)])
+               for key, head, value in (
+                   ("no", L["no"], lambda p: str(numbers[p.id])),
+                   ("id", "id", lambda p: p.id),
+                   ("atasan", L["atasan"], lambda p: p.atasan or "—"))}
+    counts = (L["sasaran"], L["indikator"])
+    # Six columns: seven rules and a space either side of each; a title of 20 at least.
+    wide = sum(longest.values()) + 20 + sum(len(c) for c in counts) + 7 + 12 <= width
+    table.add_column(L["no"], justify="right", no_wrap=True)
+    if wide:
+        table.add_column("id", no_wrap=True)
+        table.add_column(L["jabatan"], min_width=20)
+        table.add_column(L["atasan"], no_wrap=True)
+    else:
+        table.add_column(L["jabatan"])
+    for head in counts:
+        table.add_column(head, justify="right", no_wrap=True)
+    for pos in positions:
         n_ind = sum(len(s.indikator) for s in pos.sasaran)
-        table.add_row(str(numbers[pos.id]), pos.id, escape(pos.jabatan), pos.atasan or "—",
-                      str(len(pos.sasaran)), str(n_ind))
+        if wide:
+            cells = [pos.id, escape(pos.jabatan), pos.atasan or "—"]
+        else:
+            boss = f"{L['atasan'].lower()}: {pos.atasan or '—'}"
+            # Four columns: five rules, a space either side of each.
+            room = width - longest["no"] - sum(len(c) for c in counts) - 5 - 8
+            under = f"id: {pos.id} · {boss}" if len(pos.id) + len(boss) + 7 <= room \
+                else f"id: {pos.id}\n{boss}"
+            cells = [f"{escape(pos.jabatan)}\n[dim]{escape(under)}[/]"]
+        table.add_row(str(numbers[pos.id]), *cells, str(len(pos.sasaran)), str(n_ind))
     return table
 
 
@@ -61,7 +88,7 @@ def list_json(defs: Definitions) -> str:
     return json.dumps({"jabatan": data}, ensure_ascii=False, indent=2) + "\n"
 
 
-def show_position(defs: Definitions, position_id: str) -> Group:
+def show_position(defs: Definitions, position_id: str, width: int = 80) -> Group:
     """One position in full: tasks, functions, objectives, indicators with formulas."""
     L = labels(language())
     pos = defs.positions[position_id]
@@ -73,14 +100,23 @@ def show_position(defs: Definitions, position_id: str) -> Group:
     for title, items in ((L["tugas"], pos.tugas), (L["fungsi"], pos.fungsi)):
         if items:
             parts.append(Text(f"\n{title}:", style="bold"))
-            parts.extend(Text(f"  {n}. {item}") for n, item in enumerate(items, 1))
+            # A long task wraps under its own text (a hanging indent), not under its number.
+            digits = len(str(len(items)))
+            for n, item in enumerate(items, 1):
+                number = f"  {n:>{digits}}. "
+                parts.append(Text(textwrap.fill(
+                    item, max(width, len(number) + 20), initial_indent=number,
+                    subsequent_indent=" " * len(number), break_long_words=True,
+                    break_on_hyphens=False)))
     for sas in pos.sasaran:
         caption = t("cli.show-supports", target=sas.mendukung) if sas.mendukung else None
         table = Table(title=f"{L['sasaran']}: {escape(sas.uraian)}", title_justify="left",
                       caption=escape(caption) if caption else None, caption_justify="left",
                       expand=True)
         for col in (L["no"], L["indikator"], L["rumus"], L["satuan"], L["target"]):
-            table.add_column(col, no_wrap=col == L["no"])
+            # A variable name longer than its column is folded onto the next line, never
+            # cut short with an ellipsis: the formula must be read whole.
+            table.add_column(col, no_wrap=col == L["no"], overflow="fold")
         for ind in sas.indikator:
             legend = "\n".join(f"{name} = {variables[name].uraian}"
                                for name in defs.variable_names((pos.id, ind.id))

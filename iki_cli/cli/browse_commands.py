@@ -35,7 +35,7 @@ def list_(
     if format is ListFormat.json:
         sys.stdout.write(browse.list_json(defs))
     else:
-        out.print(browse.list_table(defs))
+        out.print(browse.list_table(defs, out.width))
 
 
 @command()
@@ -54,7 +54,7 @@ def show(
 
         raise UsageError(t("cli.no-position", position=position,
                            hint=did_you_mean(position, positions)))
-    out.print(browse.show_position(defs, position))
+    out.print(browse.show_position(defs, position, out.width))
 
 
 @command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -14,8 +15,9 @@ from conftest import TERMINAL_ENV
 from helpers import KANTOR_LAIN, REPO, SHIPPED, invoke
 from typer.testing import CliRunner
 
-from iki_cli import __version__
+from iki_cli import __version__, i18n
 from iki_cli.checks import validate as run_validate
+from iki_cli.cli import app
 from iki_cli.definitions.schema import all_schemas
 
 MakeRoot = Callable[..., Path]
@@ -214,6 +216,51 @@ def test_list_text_names_every_position(runner: CliRunner) -> None:
         assert file.stem in r.stdout
     r = invoke(runner, "list", "-d", str(SHIPPED), "--lang", "id")
     assert "23 jabatan" in r.stdout and "Atasan" in r.stdout
+
+
+@pytest.mark.usefixtures("terminal_80")
+def test_list_at_80_columns_keeps_every_title_id_and_count(runner: CliRunner) -> None:
+    # The shipped office's ids (up to 41 characters) and superiors do not fit beside the
+    # titles in 80 columns: they go under each title, and no column is squeezed away.
+    r = runner.invoke(app, ["list", "-d", str(SHIPPED), "--lang", "id"],
+                      env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "┃ No ┃ Jabatan" in r.stdout and "┃ Sasaran ┃ Indikator ┃" in r.stdout
+    head = next(k for k, line in enumerate(lines) if "Kepala Dinas Sosial PPPA" in line)
+    assert re.search(r"│\s+1 │ Kepala Dinas Sosial PPPA\s+│\s+3 │\s+5 │", lines[head])
+    assert "id: kepala-dinas · atasan: —" in lines[head + 1]
+    for file in (SHIPPED / "jabatan").glob("*.yaml"):
+        assert f"id: {file.stem}" in r.stdout  # whole: what `iki show` is given next
+    # Wide enough, side by side (the table as a 140-column terminal is given it).
+    from rich.console import Console
+
+    from iki_cli.cli.browse import list_table
+    from iki_cli.definitions.loading import load_definitions
+
+    wide = Console(width=140, file=io.StringIO(), highlight=False)
+    with i18n.using("id"):
+        wide.print(list_table(load_definitions(SHIPPED)[0], 140))
+    text = wide.file.getvalue()  # type: ignore[attr-defined]
+    assert "┃ No ┃ id " in text and "┃ Atasan " in text
+    assert re.search(r"│\s+1 │ kepala-dinas\s+│ Kepala Dinas Sosial PPPA\s+│ —\s+│\s+3 │"
+                     r"\s+5 │", text)
+
+
+@pytest.mark.usefixtures("terminal_80")
+def test_show_at_80_columns_cuts_no_formula_and_wraps_the_tasks(runner: CliRunner) -> None:
+    r = runner.invoke(app, ["show", "kasi-perlindungan-jaminan-sosial", "-d", str(SHIPPED),
+                            "--lang", "id"], env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    assert max(len(line) for line in r.stdout.splitlines()) <= 80
+    assert "…" not in r.stdout  # a long variable name is folded, never cut
+    cells = "".join(line.split("│")[3].strip() for line in r.stdout.splitlines()
+                    if line.count("│") == 6)
+    # The formula's cell, read across its lines (a name folded, words wrapped).
+    assert "pmks_ditangani_linjamsos/pmks_ada*100" in cells.replace(" ", "")
+    assert ("  2. Menyelenggarakan urusan pemerintahan dan pelayanan umum di bidang\n"
+            "     perlindungan dan jaminan sosial\n") in r.stdout
 
 
 def test_list_json(runner: CliRunner) -> None:

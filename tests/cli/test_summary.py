@@ -45,14 +45,7 @@ def _compute(runner: CliRunner, root: Path, values: Path, tmp: Path, *args: str,
     return str(r.stdout)
 
 
-@pytest.fixture(autouse=True)
-def terminal_80(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The command line's console made anew for an 80-column terminal (rich reads the
-    width once, when a console is made)."""
-    from iki_cli.cli import console
-
-    monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setattr(console.out, "_console", None)
+pytestmark = pytest.mark.usefixtures("terminal_80")
 
 
 @pytest.fixture
