@@ -24,7 +24,7 @@ import typer
 from typer._click import exceptions as errors  # the click typer carries (typer >= 0.29)
 from typer.core import TyperCommand, TyperGroup
 
-from ..i18n import LANGS, language, t
+from ..i18n import LANGS, language, t, using
 
 _LANG = "iki.lang"  # in the context's meta (shared by a command's context and its group's)
 
@@ -144,7 +144,7 @@ class _Localised:
         if _language(ctx) == "en":
             super().format_help(ctx, formatter)  # type: ignore[misc]
             return
-        with self._texts(ctx):
+        with using(_language(ctx)), self._texts(ctx):  # `--lang id` under IKI_LANG=en too
             super().format_help(ctx, formatter)  # type: ignore[misc]
 
 
@@ -222,9 +222,15 @@ def show_error(exc: errors.ClickException) -> None:
     ctx = getattr(exc, "ctx", None)
     # An error that shows something else (`iki` alone shows the help) is shown as it is.
     own = type(exc).show not in (errors.ClickException.show, errors.UsageError.show)
-    if own or _language(ctx) == "en":
+    lang = _language(ctx)
+    if own or lang == "en":
         exc.show()
         return
+    with using(lang):
+        _show(exc, ctx)
+
+
+def _show(exc: errors.ClickException, ctx: Any) -> None:
     if isinstance(exc, errors.UsageError) and ctx is not None:
         hint = ""
         if ctx.command.get_help_option(ctx) is not None:

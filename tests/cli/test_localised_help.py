@@ -134,3 +134,16 @@ def test_the_installed_command_says_it_too() -> None:
     assert proc.returncode == 2, proc.stderr
     assert "galat: opsi --bogus tidak dikenal" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_lang_id_on_the_line_wins_over_an_english_environment() -> None:
+    english = {"IKI_LANG": "en", "COLUMNS": "80"}
+    out = _help(CliRunner(), "compute", "--lang", "id", env=english)
+    assert out.startswith("Penggunaan: iki compute [OPSI]"), out
+    for word in ENGLISH_WORDS:
+        assert word not in out, (word, out)
+    r = CliRunner().invoke(app, ["compute", "--lang", "id", "--bogus"], env=english)
+    assert r.exit_code == 2, r.output
+    assert r.output.startswith("Penggunaan: iki compute [OPSI]"), r.output
+    assert "Coba 'iki compute -h' untuk bantuan." in r.output
+    assert "galat: opsi --bogus tidak dikenal" in r.output
