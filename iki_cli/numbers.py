@@ -201,3 +201,14 @@ def _format_decimal(value: float, decimals: int, lang: str) -> str:
     if lang == "id":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
+
+
+def letters(index: int) -> str:
+    """The letters of a 0-based index, as columns and lettered items count: 0 → A,
+    25 → Z, 26 → AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name

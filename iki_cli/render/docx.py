@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ..numbers import format_number
+from ..numbers import format_number, letters
 from .formula_view import Ekspresi, Pecahan
 from .views import IndikatorView, JabatanView
 
@@ -85,16 +85,6 @@ def _para(content: str, *, align: str | None = None, left: int = 0, hanging: int
     return f"<w:p><w:pPr>{props}</w:pPr>{content}</w:p>"
 
 
-def _letter(n: int) -> str:
-    """a, b, … z, aa, ab, …: the letters items are numbered with."""
-    out = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = chr(97 + rest) + out
-    return out
-
-
 def _numbered(number: int, label: str, items: list[str]) -> str:
     """"2. Tugas : text", or the label alone followed by lettered items."""
     head = f"{number}.\t{label}\t:\t"
@@ -104,7 +94,7 @@ def _numbered(number: int, label: str, items: list[str]) -> str:
     out = [_para(_run(head.rstrip("\t")), tabs=_LABEL_TABS, keep_next=True)]
     indent = _LABEL_TABS[2] + 425
     for k, item in enumerate(items):
-        out.append(_para(_run(f"{_letter(k)}.\t{item}"), left=indent, hanging=425,
+        out.append(_para(_run(f"{letters(k).lower()}.\t{item}"), left=indent, hanging=425,
                          tabs=(indent,), keep_next=True))
     return "".join(out)
 

@@ -231,8 +231,9 @@ def _read_workbook(path: Path, display: str, reader: _Reader) -> None:
     """The first worksheet, opened and measured as a values workbook is (`open_sheet`);
     cells flagged by the measuring pass (errors, formulas without a saved result) in the
     columns read are problems, the others are text."""
+    from ..numbers import letters as letter  # a column's letter
     from .limits import Unreadable
-    from .workbook import _flag_message, _periode, _plain, kind_by_name, letter, open_sheet
+    from .workbook import _flag_message, _periode, _plain, kind_by_name, open_sheet
 
     try:
         kind = check_kind(path, display, kind_by_name(path))

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..i18n import t
+from ..numbers import letters as letter  # a column's letter
 from ..periods import Period, PeriodError, parse_period
 from ..problems import Problem
 from .ingest import REQUIRED, Entry, Ingest, NotationChoice, Source, header_columns, suggest
@@ -139,16 +140,6 @@ def choose_sheet(names: Sequence[str], sheet: str | None, all_sheets: int) -> st
             return name
     raise Unreadable(t("values.no-such-sheet", sheet=sheet, hint=suggest(sheet, names),
                        sheets=", ".join(f"`{n}`" for n in names)))
-
-
-def letter(index: int) -> str:
-    """The column letter of a 0-based column index (0 → A, 26 → AA)."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def _read_sheet(rows: Any, start: tuple[int, int] | None, display: str, title: str,

@@ -14,6 +14,7 @@ from iki_cli.numbers import (
     NumberError,
     format_number,
     format_plain,
+    letters,
     number_parser,
     parse_number,
     round_half_up,
@@ -184,3 +185,11 @@ def test_one_kind_of_space_groups_a_number(text: str, notation: str) -> None:
         parse_number(text, notation)  # type: ignore[arg-type]
     assert parse_number(text.replace("\u00a0", " ").replace("\u202f", " "),
                         notation) > 1000  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("index", "expected"), [
+    (0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB"), (51, "AZ"), (52, "BA"),
+    (701, "ZZ"), (702, "AAA"),  # 26 + 26 * 26 = 702 two-letter and one-letter names before
+])
+def test_letters_count_as_columns_do(index: int, expected: str) -> None:
+    assert letters(index) == expected
