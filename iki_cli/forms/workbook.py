@@ -124,7 +124,7 @@ def _fill_values_sheet(ws: Any, period: Period, variables: Sequence[Variabel]) -
             widths[name] = max(widths[name], len(texts[name]))
     for col, name in enumerate(TEMPLATE_COLUMNS, start=1):
         width = WIDTHS.get(name) or min(widths[name], MAX_WIDTH.get(name, 80))
-        ws.column_dimensions[get_column_letter(1 + col - 1)].width = width + 2
+        ws.column_dimensions[get_column_letter(col)].width = width + 2
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
