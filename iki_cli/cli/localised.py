@@ -162,25 +162,21 @@ class Group(_Localised, TyperGroup):
     """The `iki` program: its commands listed, and usage errors shown, in the language."""
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
-        super().format_options(ctx, formatter)
+        super().format_options(ctx, formatter)  # in English typer's, with the commands
         if _language(ctx) != "en":
-            self._commands(ctx, formatter)
+            self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         if _language(ctx) == "en":
             super().format_commands(ctx, formatter)
-        # In Indonesian the list is written by `format_options`, after the options.
-
-    def _commands(self, ctx: Any, formatter: Any) -> None:
-        rows = []
-        names = [n for n in self.list_commands(ctx)
-                 if (c := self.get_command(ctx, n)) is not None and not c.hidden]
-        if not names:
             return
-        limit = formatter.width - 6 - max(len(n) for n in names)
-        for name in names:
-            cmd = self.get_command(ctx, name)
-            assert cmd is not None
+        commands = [(n, c) for n in self.list_commands(ctx)
+                    if (c := self.get_command(ctx, n)) is not None and not c.hidden]
+        if not commands:
+            return
+        limit = formatter.width - 6 - max(len(n) for n, _ in commands)
+        rows = []
+        for name, cmd in commands:
             text = help_text(name)
             rows.append((name, _short(text, limit) if text is not None
                          else cmd.get_short_help_str(limit)))
