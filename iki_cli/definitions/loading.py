@@ -18,7 +18,7 @@ from .. import formula
 from ..i18n import t
 from ..problems import Problem, did_you_mean, display_path, shown
 from .model import FILE_MODELS, SNAKE, Jabatan, Organisasi, Variabel, VariabelFile
-from .yamlload import Document, load_file, shared_parses
+from .yamlload import Document, Parses, load_file
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -192,7 +192,7 @@ def _schema_message(doc: Document, loc: tuple[Any, ...], err: Any) -> str:
 
 def _load_one(file: Path, kind: str, problems: list[Problem]) -> Loaded[Any] | None:
     display = display_path(file)
-    doc, found = load_file(file, display)
+    doc, found = load_file(file, display, _shared.parses if _shared else None)
     problems.extend(found)
     if doc is None:
         return None
@@ -359,30 +359,36 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-# Within `shared_loading()`: each formula's tree by its text; None outside.
-_formulas: dict[str, formula.Node] | None = None
+@dataclass
+class _Shared:
+    """What several loads of definitions read once (`shared_loading`)."""
+
+    parses: Parses = field(default_factory=dict)  # each file's parse by its bytes
+    formulas: dict[str, formula.Node] = field(default_factory=dict)  # trees by text
+
+
+_shared: _Shared | None = None  # within `shared_loading()`
 
 
 @contextmanager
 def shared_loading() -> Iterator[None]:
     """Within it, what several loads of definitions have in common is read once: files
-    of the same bytes are parsed once (`shared_parses`), formulas of the same text too
-    (a tree is frozen). The two sides of a diff are mostly the same."""
-    global _formulas
-    outer, _formulas = _formulas, {} if _formulas is None else _formulas
+    of the same bytes are parsed once, formulas of the same text too (a tree is frozen).
+    The two sides of a diff are mostly the same."""
+    global _shared
+    outer, _shared = _shared, _shared or _Shared()
     try:
-        with shared_parses():
-            yield
+        yield
     finally:
-        _formulas = outer
+        _shared = outer
 
 
 def _parse(text: str) -> formula.Node:
-    if _formulas is None:
+    if _shared is None:
         return formula.parse(text)
-    node = _formulas.get(text)
-    if node is None:
-        node = _formulas[text] = formula.parse(text)  # an error is raised again each time
+    node = _shared.formulas.get(text)
+    if node is None:  # an error is raised again each time
+        node = _shared.formulas[text] = formula.parse(text)
     return node
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -337,7 +335,8 @@ def load_text(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     return doc, walker.problems
 
 
-def load_file(file: Path, display: str) -> tuple[Document | None, list[Problem]]:
+def load_file(file: Path, display: str,
+              parses: Parses | None = None) -> tuple[Document | None, list[Problem]]:
     """Read and parse one YAML file, refusing over-large and non-UTF-8 files cleanly."""
     try:
         info = file.stat()
@@ -362,37 +361,26 @@ def load_file(file: Path, display: str) -> tuple[Document | None, list[Problem]]
     except OSError as exc:
         return None, [Problem(display, 0, 0, "error", "unreadable",
                               t("definitions.unreadable", reason=exc.strerror or str(exc)))]
-    return load_bytes(raw, display)
+    return load_bytes(raw, display, parses)
 
 
-# Within `shared_parses()`: each file's parse by its bytes (see there); None outside.
-_shared: dict[bytes, tuple[Document | None, list[Problem]]] | None = None
+# Files' parses by their bytes, for loads that share them (`loading.shared_loading`).
+Parses = dict[bytes, tuple[Document | None, list[Problem]]]
 
 
-@contextmanager
-def shared_parses() -> Iterator[None]:
-    """Within it, files of the same bytes are parsed once.
+def load_bytes(raw: bytes, display: str,
+               parses: Parses | None = None) -> tuple[Document | None, list[Problem]]:
+    """Decode UTF-8 (with or without BOM) and parse.
 
-    The two sides of a diff are mostly the same files: the second side gets the
-    first side's parse of a file that did not change, under its own path, instead
-    of parsing it again. A parse is plain data, positions and problems, none of
-    them changed by the loader; each caller gets its own `Document`.
+    With `parses`, bytes parsed before are not parsed again: the parse (plain data,
+    positions and problems, none of them changed by the loader) is given again under
+    `display`, in a `Document` of the caller's own.
     """
-    global _shared
-    outer, _shared = _shared, {} if _shared is None else _shared
-    try:
-        yield
-    finally:
-        _shared = outer
-
-
-def load_bytes(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
-    """Decode UTF-8 (with or without BOM) and parse (once per bytes in `shared_parses()`)."""
-    if _shared is None:
+    if parses is None:
         return _load_bytes(raw, display)
-    found = _shared.get(raw)
+    found = parses.get(raw)
     if found is None:
-        found = _shared[raw] = _load_bytes(raw, "")
+        found = parses[raw] = _load_bytes(raw, "")
     doc, problems = found
     return (None if doc is None else replace(doc, path=display),
             [replace(p, path=display) for p in problems])

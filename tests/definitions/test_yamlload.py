@@ -9,10 +9,10 @@ import pytest
 
 from iki_cli.definitions.yamlload import (
     MAX_BYTES,
+    Parses,
     load_bytes,
     load_file,
     load_text,
-    shared_parses,
 )
 
 
@@ -283,14 +283,15 @@ def test_every_problem_has_a_line_and_column(text: str) -> None:
 
 def test_shared_parses_give_each_file_its_own_document_and_path() -> None:
     raw = b"id: a\nid: b\nnama: Staf\n"  # a duplicate key: a problem found while parsing
-    with shared_parses():
-        first, first_problems = load_bytes(raw, "lama/staf.yaml")
-        second, second_problems = load_bytes(raw, "baru/staf.yaml")
-        assert first is not None and second is not None and first is not second
-        first.data = None  # what the loader does once the model holds the values
-        assert second.data == {"id": "a", "nama": "Staf"}  # the first of a duplicate
-        third, _ = load_bytes(raw, "ketiga.yaml")
-        assert third is not None and third.data == {"id": "a", "nama": "Staf"}
+    parses: Parses = {}
+    first, first_problems = load_bytes(raw, "lama/staf.yaml", parses)
+    second, second_problems = load_bytes(raw, "baru/staf.yaml", parses)
+    assert first is not None and second is not None and first is not second
+    assert len(parses) == 1  # parsed once
+    first.data = None  # what the loader does once the model holds the values
+    assert second.data == {"id": "a", "nama": "Staf"}  # the first of a duplicate
+    third, _ = load_bytes(raw, "ketiga.yaml", parses)
+    assert third is not None and third.data == {"id": "a", "nama": "Staf"}
     assert (first.path, second.path) == ("lama/staf.yaml", "baru/staf.yaml")
     assert [(p.path, p.line, p.rule) for p in first_problems] == [
         ("lama/staf.yaml", 2, "duplicate-key")]
